@@ -1,0 +1,27 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// One schema, assembled from every module's schema.graphql, types the server's resolvers
+// (and, from the web issue on, the client's operations).
+const config: CodegenConfig = {
+  schema: 'services/api/src/**/schema.graphql',
+  generates: {
+    'services/api/src/graphql/generated/resolvers.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        useTypeImports: true,
+        contextType: '../context.js#Context',
+        // Resolvers receive database rows; field resolvers and loaders map them to the schema.
+        mappers: {
+          User: '../../modules/identity/service.js#UserRow',
+          Tenant: '../../modules/tenancy/service.js#TenantRow',
+          Network: '../../modules/tenancy/service.js#NetworkRow',
+          Membership: '../../modules/tenancy/service.js#MembershipRow',
+        },
+        enumsAsTypes: true,
+        scalars: { DateTime: 'Date', Date: 'string' },
+      },
+    },
+  },
+};
+
+export default config;

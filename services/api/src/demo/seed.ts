@@ -1,0 +1,170 @@
+import type { Database } from '../db/connect.js';
+import { withTenant } from '../db/with-tenant.js';
+import { newId } from '../lib/ids.js';
+import { hashPassword } from '../modules/identity/password.js';
+
+export const DEMO_PASSWORD = 'Maalem-demo-2026';
+
+type Kind = 'CRAFT_CENTRE' | 'INCUBATOR' | 'MICROCREDIT_CENTRE';
+
+// The foundation's tenants as its 2024 activity report lists them.
+const TENANTS: { slug: string; kind: Kind; name: string; nameAr: string; city: string; locale: 'ar-MA' | 'fr-MA' }[] =
+  [
+    {
+      slug: 'fes',
+      kind: 'CRAFT_CENTRE',
+      name: 'Centre de formation par apprentissage aux métiers de l’artisanat de Fès',
+      nameAr: 'مركز التكوين بالتدرج المهني في حرف الصناعة التقليدية بفاس',
+      city: 'Fès',
+      locale: 'ar-MA',
+    },
+    {
+      slug: 'sale',
+      kind: 'CRAFT_CENTRE',
+      name: 'Centre de formation par apprentissage aux métiers de l’artisanat de Salé',
+      nameAr: 'مركز التكوين بالتدرج المهني في حرف الصناعة التقليدية بسلا',
+      city: 'Salé',
+      locale: 'ar-MA',
+    },
+    {
+      slug: 'marrakech',
+      kind: 'CRAFT_CENTRE',
+      name: 'Centre de formation par apprentissage aux métiers de l’artisanat de Marrakech',
+      nameAr: 'مركز التكوين بالتدرج المهني في حرف الصناعة التقليدية بمراكش',
+      city: 'Marrakech',
+      locale: 'ar-MA',
+    },
+    {
+      slug: 'incubateur-casablanca',
+      kind: 'INCUBATOR',
+      name: 'Centre des micro-entreprises solidaires de Casablanca',
+      nameAr: 'مركز المقاولات الصغرى التضامنية بالدار البيضاء',
+      city: 'Casablanca',
+      locale: 'fr-MA',
+    },
+    {
+      slug: 'incubateur-fes',
+      kind: 'INCUBATOR',
+      name: 'Centre des micro-entreprises solidaires de Fès',
+      nameAr: 'مركز المقاولات الصغرى التضامنية بفاس',
+      city: 'Fès',
+      locale: 'fr-MA',
+    },
+    {
+      slug: 'incubateur-oujda',
+      kind: 'INCUBATOR',
+      name: 'Centre des micro-entreprises solidaires d’Oujda',
+      nameAr: 'مركز المقاولات الصغرى التضامنية بوجدة',
+      city: 'Oujda',
+      locale: 'fr-MA',
+    },
+    {
+      slug: 'incubateur-numerique-sale',
+      kind: 'INCUBATOR',
+      name: 'Incubateur numérique de Salé',
+      nameAr: 'الحاضنة الرقمية بسلا',
+      city: 'Salé',
+      locale: 'fr-MA',
+    },
+    {
+      slug: 'microcredit-casablanca',
+      kind: 'MICROCREDIT_CENTRE',
+      name: 'Centre d’appui au microcrédit de Casablanca',
+      nameAr: 'مركز دعم القروض الصغرى بالدار البيضاء',
+      city: 'Casablanca',
+      locale: 'fr-MA',
+    },
+  ];
+
+export interface DemoAccount {
+  who: string;
+  signIn: string;
+  secret: string;
+}
+
+/**
+ * Loads the demo network into an empty database (as the owner role). Returns nothing when the
+ * database already holds a network: demo data is loaded once and never over real data.
+ */
+export async function seedDemoData(owner: Database): Promise<DemoAccount[] | null> {
+  const existing = await owner.selectFrom('network').select('id').limit(1).executeTakeFirst();
+  if (existing) return null;
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const networkId = newId();
+  await owner
+    .insertInto('network')
+    .values({ id: networkId, name: 'Réseau des centres de la Fondation', name_ar: 'شبكة مراكز المؤسسة' })
+    .execute();
+
+  const accounts: DemoAccount[] = [];
+  const networkAdminId = newId();
+  await owner
+    .insertInto('app_user')
+    .values({
+      id: networkAdminId,
+      display_name: 'Administration du réseau',
+      email: 'reseau@demo.maalem.ma',
+      password_hash: passwordHash,
+      locale: 'fr-MA',
+    })
+    .execute();
+  accounts.push({ who: 'network admin (all centres)', signIn: 'reseau@demo.maalem.ma', secret: DEMO_PASSWORD });
+
+  for (const tenant of TENANTS) {
+    const tenantId = newId();
+    await owner
+      .insertInto('tenant')
+      .values({
+        id: tenantId,
+        network_id: networkId,
+        kind: tenant.kind,
+        name: tenant.name,
+        name_ar: tenant.nameAr,
+        city: tenant.city,
+        locale: tenant.locale,
+      })
+      .execute();
+    const directorId = newId();
+    const email = `directeur.${tenant.slug}@demo.maalem.ma`;
+    await owner
+      .insertInto('app_user')
+      .values({
+        id: directorId,
+        display_name: `Direction — ${tenant.city}`,
+        email,
+        password_hash: passwordHash,
+        locale: tenant.locale,
+      })
+      .execute();
+    accounts.push({ who: `director, ${tenant.name}`, signIn: email, secret: DEMO_PASSWORD });
+
+    const members: { userId: string; role: string }[] = [
+      { userId: directorId, role: 'DIRECTOR' },
+      { userId: networkAdminId, role: 'NETWORK_ADMIN' },
+    ];
+    if (tenant.slug === 'fes') {
+      // People with only a phone: they sign in with a one-time code printed in the development log.
+      for (const person of [
+        { name: 'المعلم إدريس — ورشة النسيج', phone: '+212661000001', role: 'HOST_ARTISAN', who: 'host artisan, Fès' },
+        { name: 'سلمى — متدربة في النسيج', phone: '+212661000002', role: 'TRAINEE', who: 'trainee, Fès' },
+      ]) {
+        const userId = newId();
+        await owner
+          .insertInto('app_user')
+          .values({ id: userId, display_name: person.name, phone: person.phone, locale: 'ar-MA' })
+          .execute();
+        members.push({ userId, role: person.role });
+        accounts.push({ who: person.who, signIn: person.phone, secret: 'one-time code (see the log)' });
+      }
+    }
+    // Row-level security is forced on the owner too: tenant rows are written in their tenant's scope.
+    await withTenant(owner, tenantId, (tx) =>
+      tx
+        .insertInto('membership')
+        .values(members.map((m) => ({ tenant_id: tenantId, id: newId(), user_id: m.userId, role: m.role })))
+        .execute(),
+    );
+  }
+  return accounts;
+}

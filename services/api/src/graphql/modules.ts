@@ -1,0 +1,19 @@
+import * as identity from '../modules/identity/resolvers.js';
+import { loaders as tenancyLoaders } from '../modules/tenancy/loaders.js';
+import * as tenancy from '../modules/tenancy/resolvers.js';
+import { DateTime } from './schema.js';
+
+// Every module's resolvers and loaders, merged type by type. A new module adds one line each.
+const moduleResolvers: Record<string, Record<string, unknown>>[] = [identity, tenancy];
+const moduleLoaders: Record<string, Record<string, unknown>>[] = [tenancyLoaders];
+
+function mergeByType(parts: Record<string, Record<string, unknown>>[]) {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const part of parts) {
+    for (const [type, fields] of Object.entries(part)) merged[type] = { ...merged[type], ...fields };
+  }
+  return merged;
+}
+
+export const resolvers = { DateTime, ...mergeByType(moduleResolvers) };
+export const loaders = mergeByType(moduleLoaders);

@@ -1,0 +1,19 @@
+import { UserError } from '../graphql/errors.js';
+import { isUuid } from './ids.js';
+
+// Cursors are opaque to clients; inside they are the last row's id (UUIDv7 sorts by creation).
+export const encodeCursor = (id: string): string => Buffer.from(id).toString('base64url');
+
+export function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, 'base64url').toString();
+  if (!isUuid(id)) throw new UserError('INVALID_INPUT', 'after');
+  return id;
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+export function pageSize(first: number | null | undefined): number {
+  if (first == null) return 20;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) throw new UserError('INVALID_INPUT', 'first');
+  return first;
+}

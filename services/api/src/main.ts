@@ -1,0 +1,69 @@
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { connect } from './db/connect.js';
+import { assertServiceRoleIsUnprivileged, prepareSchema, provisionDatabase } from './db/provision.js';
+import { seedDemoData } from './demo/seed.js';
+import { startOutboxWorker } from './modules/outbox/service.js';
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const database = await provisionDatabase(config);
+  const applied = await prepareSchema(database.ownerUrl, database.appUrl);
+  await assertServiceRoleIsUnprivileged(database.appUrl);
+
+  const app = await buildApp({ config, appDatabaseUrl: database.appUrl });
+  app.log.info(
+    { embedded: database.embedded, migrationsApplied: applied.length },
+    database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'using DATABASE_URL',
+  );
+
+  if (config.seedDemo) {
+    const owner = connect(database.ownerUrl, { max: 1, applicationName: 'maalem-seed' });
+    try {
+      const accounts = await seedDemoData(owner);
+      if (accounts) {
+        const lines = accounts.map((a) => `  ${a.signIn.padEnd(44)} ${a.secret.padEnd(28)} ${a.who}`);
+        // Plain text, not a log line: this is for the person who just typed the start command.
+        process.stdout.write(`\nMaalem demo data loaded. Sign in with:\n${lines.join('\n')}\n\n`);
+      }
+    } finally {
+      await owner.destroy();
+    }
+  }
+
+  const worker = startOutboxWorker(app.deps.db, app.deps.delivery, (error) =>
+    app.log.error({ err: error }, 'outbox delivery failed'),
+  );
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: draining requests');
+    // Stop taking work, let in-flight requests finish, then close the pool and the database.
+    await worker.stop();
+    await app.close();
+    await database.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  process.stdout.write(`Maalem is running at ${address} (GraphQL at ${address}/graphql)\n`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../db/with-tenant.js';
+import { newId } from '../../lib/ids.js';
+
+export type AttemptKind = 'PASSWORD' | 'CODE_REQUEST' | 'CODE_VERIFY';
+
+/** How many attempts a key may make in the window. Failures only, except code requests (each sends an SMS). */
+const RULES: Record<AttemptKind, { perIdentity: number; perIp: number; countsSuccesses: boolean }> = {
+  PASSWORD: { perIdentity: 5, perIp: 20, countsSuccesses: false },
+  CODE_REQUEST: { perIdentity: 3, perIp: 10, countsSuccesses: true },
+  CODE_VERIFY: { perIdentity: 5, perIp: 20, countsSuccesses: false },
+};
+export const RATE_WINDOW_MINUTES = 15;
+
+const keysFor = (kind: AttemptKind, identity: string, ip: string) => ({
+  identity: `${kind}:id:${identity}`,
+  ip: `${kind}:ip:${ip}`,
+});
+
+/** True when the identity or the IP has used up its attempts for this kind. */
+export async function isRateLimited(tx: Tx, kind: AttemptKind, identity: string, ip: string): Promise<boolean> {
+  const rule = RULES[kind];
+  const keys = keysFor(kind, identity, ip);
+  const rows = await tx
+    .selectFrom('auth_attempt')
+    .select(['key', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('key', 'in', [keys.identity, keys.ip])
+    .where('at', '>', sql<Date>`now() - make_interval(mins => ${RATE_WINDOW_MINUTES})`)
+    .$if(!rule.countsSuccesses, (qb) => qb.where('succeeded', '=', false))
+    .groupBy('key')
+    .execute();
+  const count = (key: string) => rows.find((r) => r.key === key)?.n ?? 0;
+  return count(keys.identity) >= rule.perIdentity || count(keys.ip) >= rule.perIp;
+}
+
+export async function recordAttempt(
+  tx: Tx,
+  kind: AttemptKind,
+  identity: string,
+  ip: string,
+  succeeded: boolean,
+): Promise<void> {
+  const keys = keysFor(kind, identity, ip);
+  await tx
+    .insertInto('auth_attempt')
+    .values([
+      { id: newId(), kind, key: keys.identity, succeeded },
+      { id: newId(), kind, key: keys.ip, succeeded },
+    ])
+    .execute();
+}
