@@ -1,18 +1,18 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import mercurius from 'mercurius';
 import type { Config } from './config.js';
 import { connect, type Database } from './db/connect.js';
 import type { AppDeps, Context } from './graphql/context.js';
 import { formatErrors } from './graphql/format-errors.js';
+import { graphql } from './graphql/graphql-js.js';
 import { maxAliasesRule, maxDirectivesRule, QUERY_LIMITS } from './graphql/limits.js';
 import { pickLocale } from './graphql/messages.js';
 import { loaders, resolvers } from './graphql/modules.js';
 import { loadTypeDefs } from './graphql/schema.js';
 import { newId } from './lib/ids.js';
-import { SESSION_COOKIE, resolveSession } from './modules/identity/sessions.js';
+import { resolveSession, SESSION_COOKIE } from './modules/identity/sessions.js';
 import { type DeliveryAdapter, logDelivery } from './modules/outbox/delivery.js';
 
 export interface AppOptions {
@@ -43,7 +43,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     forceCloseConnections: 'idle',
   });
 
-  const db: Database = connect(options.appDatabaseUrl, { max: config.dbPoolMax, applicationName: 'maalem-api' });
+  const db: Database = connect(options.appDatabaseUrl, {
+    max: config.dbPoolMax,
+    applicationName: 'maalem-api',
+  });
   const deps: AppDeps = { db, config, delivery: options.delivery ?? logDelivery(app.log) };
   app.decorate('deps', deps);
   app.addHook('onClose', async () => {
@@ -84,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     validationRules: [
       maxAliasesRule(QUERY_LIMITS.aliases),
       maxDirectivesRule(QUERY_LIMITS.directives),
-      ...(production ? [NoSchemaIntrospectionCustomRule] : []),
+      ...(production ? [graphql.NoSchemaIntrospectionCustomRule] : []),
     ],
     context: async (request, reply): Promise<Omit<Context, keyof import('mercurius').MercuriusContext>> => {
       const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];

@@ -74,7 +74,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-function parseBoolean(value: string | undefined, fallback: boolean, name: string, problems: string[]): boolean {
+function parseBoolean(
+  value: string | undefined,
+  fallback: boolean,
+  name: string,
+  problems: string[],
+): boolean {
   if (value === undefined || value === '') return fallback;
   if (['1', 'true', 'yes'].includes(value.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(value.toLowerCase())) return false;

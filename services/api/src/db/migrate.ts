@@ -7,7 +7,9 @@ export async function migrateToLatest(ownerDb: Kysely<unknown>): Promise<string[
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
-    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error)}`, { cause: error });
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error)}`, {
+      cause: error,
+    });
   }
   return (results ?? []).map((r) => r.migrationName);
 }

@@ -23,7 +23,10 @@ export interface ProvisionedDatabase {
  * Finds or makes the database the service runs on: the embedded PostgreSQL under DATA_DIR when no
  * DATABASE_URL is set, otherwise the given server. Both roles exist when this returns.
  */
-export async function provisionDatabase(config: Config, onLog?: (line: string) => void): Promise<ProvisionedDatabase> {
+export async function provisionDatabase(
+  config: Config,
+  onLog?: (line: string) => void,
+): Promise<ProvisionedDatabase> {
   if (!config.databaseUrl) {
     const server = await startEmbeddedPostgres({
       dir: config.dataDir,
@@ -62,7 +65,10 @@ export async function provisionDatabase(config: Config, onLog?: (line: string) =
 
 /** Migrates as the owner and grants the service role what it needs on the resulting tables. */
 export async function prepareSchema(ownerUrl: string, appUrl: string): Promise<string[]> {
-  const owner = connect(ownerUrl, { max: 1, applicationName: 'maalem-migrate' }) as unknown as Kysely<unknown>;
+  const owner = connect(ownerUrl, {
+    max: 1,
+    applicationName: 'maalem-migrate',
+  }) as unknown as Kysely<unknown>;
   try {
     const applied = await migrateToLatest(owner);
     await grantServiceRole(owner, userOf(appUrl));

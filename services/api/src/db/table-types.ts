@@ -66,7 +66,8 @@ export async function renderTableTypes(db: Kysely<unknown>): Promise<string> {
 function columnType(column: ColumnRow): string {
   const isArray = column.udt_name.startsWith('_');
   const base = TS_TYPES[isArray ? column.udt_name.slice(1) : column.udt_name];
-  if (!base) throw new Error(`No TypeScript type for ${column.table_name}.${column.column_name} (${column.udt_name})`);
+  if (!base)
+    throw new Error(`No TypeScript type for ${column.table_name}.${column.column_name} (${column.udt_name})`);
   let type = isArray ? `${base}[]` : base;
   if (column.is_nullable === 'YES') type = `${type} | null`;
   return column.column_default !== null ? `Generated<${type}>` : type;

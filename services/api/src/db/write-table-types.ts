@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
-import { connect } from './connect.js';
-import { migrateToLatest } from './migrate.js';
-import { startEmbeddedPostgres } from './embedded.js';
-import { renderTableTypes } from './table-types.js';
 import { freePort } from '../lib/free-port.js';
+import { connect } from './connect.js';
+import { startEmbeddedPostgres } from './embedded.js';
+import { migrateToLatest } from './migrate.js';
+import { renderTableTypes } from './table-types.js';
 
 const target = path.join(path.dirname(fileURLToPath(import.meta.url)), 'tables.generated.ts');
 const server = await startEmbeddedPostgres({

@@ -8,73 +8,79 @@ export const DEMO_PASSWORD = 'Maalem-demo-2026';
 type Kind = 'CRAFT_CENTRE' | 'INCUBATOR' | 'MICROCREDIT_CENTRE';
 
 // The foundation's tenants as its 2024 activity report lists them.
-const TENANTS: { slug: string; kind: Kind; name: string; nameAr: string; city: string; locale: 'ar-MA' | 'fr-MA' }[] =
-  [
-    {
-      slug: 'fes',
-      kind: 'CRAFT_CENTRE',
-      name: 'Centre de formation par apprentissage aux métiers de l’artisanat de Fès',
-      nameAr: 'مركز التكوين بالتدرج المهني في حرف الصناعة التقليدية بفاس',
-      city: 'Fès',
-      locale: 'ar-MA',
-    },
-    {
-      slug: 'sale',
-      kind: 'CRAFT_CENTRE',
-      name: 'Centre de formation par apprentissage aux métiers de l’artisanat de Salé',
-      nameAr: 'مركز التكوين بالتدرج المهني في حرف الصناعة التقليدية بسلا',
-      city: 'Salé',
-      locale: 'ar-MA',
-    },
-    {
-      slug: 'marrakech',
-      kind: 'CRAFT_CENTRE',
-      name: 'Centre de formation par apprentissage aux métiers de l’artisanat de Marrakech',
-      nameAr: 'مركز التكوين بالتدرج المهني في حرف الصناعة التقليدية بمراكش',
-      city: 'Marrakech',
-      locale: 'ar-MA',
-    },
-    {
-      slug: 'incubateur-casablanca',
-      kind: 'INCUBATOR',
-      name: 'Centre des micro-entreprises solidaires de Casablanca',
-      nameAr: 'مركز المقاولات الصغرى التضامنية بالدار البيضاء',
-      city: 'Casablanca',
-      locale: 'fr-MA',
-    },
-    {
-      slug: 'incubateur-fes',
-      kind: 'INCUBATOR',
-      name: 'Centre des micro-entreprises solidaires de Fès',
-      nameAr: 'مركز المقاولات الصغرى التضامنية بفاس',
-      city: 'Fès',
-      locale: 'fr-MA',
-    },
-    {
-      slug: 'incubateur-oujda',
-      kind: 'INCUBATOR',
-      name: 'Centre des micro-entreprises solidaires d’Oujda',
-      nameAr: 'مركز المقاولات الصغرى التضامنية بوجدة',
-      city: 'Oujda',
-      locale: 'fr-MA',
-    },
-    {
-      slug: 'incubateur-numerique-sale',
-      kind: 'INCUBATOR',
-      name: 'Incubateur numérique de Salé',
-      nameAr: 'الحاضنة الرقمية بسلا',
-      city: 'Salé',
-      locale: 'fr-MA',
-    },
-    {
-      slug: 'microcredit-casablanca',
-      kind: 'MICROCREDIT_CENTRE',
-      name: 'Centre d’appui au microcrédit de Casablanca',
-      nameAr: 'مركز دعم القروض الصغرى بالدار البيضاء',
-      city: 'Casablanca',
-      locale: 'fr-MA',
-    },
-  ];
+const TENANTS: {
+  slug: string;
+  kind: Kind;
+  name: string;
+  nameAr: string;
+  city: string;
+  locale: 'ar-MA' | 'fr-MA';
+}[] = [
+  {
+    slug: 'fes',
+    kind: 'CRAFT_CENTRE',
+    name: 'Centre de formation par apprentissage aux métiers de l’artisanat de Fès',
+    nameAr: 'مركز التكوين بالتدرج المهني في حرف الصناعة التقليدية بفاس',
+    city: 'Fès',
+    locale: 'ar-MA',
+  },
+  {
+    slug: 'sale',
+    kind: 'CRAFT_CENTRE',
+    name: 'Centre de formation par apprentissage aux métiers de l’artisanat de Salé',
+    nameAr: 'مركز التكوين بالتدرج المهني في حرف الصناعة التقليدية بسلا',
+    city: 'Salé',
+    locale: 'ar-MA',
+  },
+  {
+    slug: 'marrakech',
+    kind: 'CRAFT_CENTRE',
+    name: 'Centre de formation par apprentissage aux métiers de l’artisanat de Marrakech',
+    nameAr: 'مركز التكوين بالتدرج المهني في حرف الصناعة التقليدية بمراكش',
+    city: 'Marrakech',
+    locale: 'ar-MA',
+  },
+  {
+    slug: 'incubateur-casablanca',
+    kind: 'INCUBATOR',
+    name: 'Centre des micro-entreprises solidaires de Casablanca',
+    nameAr: 'مركز المقاولات الصغرى التضامنية بالدار البيضاء',
+    city: 'Casablanca',
+    locale: 'fr-MA',
+  },
+  {
+    slug: 'incubateur-fes',
+    kind: 'INCUBATOR',
+    name: 'Centre des micro-entreprises solidaires de Fès',
+    nameAr: 'مركز المقاولات الصغرى التضامنية بفاس',
+    city: 'Fès',
+    locale: 'fr-MA',
+  },
+  {
+    slug: 'incubateur-oujda',
+    kind: 'INCUBATOR',
+    name: 'Centre des micro-entreprises solidaires d’Oujda',
+    nameAr: 'مركز المقاولات الصغرى التضامنية بوجدة',
+    city: 'Oujda',
+    locale: 'fr-MA',
+  },
+  {
+    slug: 'incubateur-numerique-sale',
+    kind: 'INCUBATOR',
+    name: 'Incubateur numérique de Salé',
+    nameAr: 'الحاضنة الرقمية بسلا',
+    city: 'Salé',
+    locale: 'fr-MA',
+  },
+  {
+    slug: 'microcredit-casablanca',
+    kind: 'MICROCREDIT_CENTRE',
+    name: 'Centre d’appui au microcrédit de Casablanca',
+    nameAr: 'مركز دعم القروض الصغرى بالدار البيضاء',
+    city: 'Casablanca',
+    locale: 'fr-MA',
+  },
+];
 
 export interface DemoAccount {
   who: string;
@@ -109,7 +115,11 @@ export async function seedDemoData(owner: Database): Promise<DemoAccount[] | nul
       locale: 'fr-MA',
     })
     .execute();
-  accounts.push({ who: 'network admin (all centres)', signIn: 'reseau@demo.maalem.ma', secret: DEMO_PASSWORD });
+  accounts.push({
+    who: 'network admin (all centres)',
+    signIn: 'reseau@demo.maalem.ma',
+    secret: DEMO_PASSWORD,
+  });
 
   for (const tenant of TENANTS) {
     const tenantId = newId();
@@ -146,7 +156,12 @@ export async function seedDemoData(owner: Database): Promise<DemoAccount[] | nul
     if (tenant.slug === 'fes') {
       // People with only a phone: they sign in with a one-time code printed in the development log.
       for (const person of [
-        { name: 'المعلم إدريس — ورشة النسيج', phone: '+212661000001', role: 'HOST_ARTISAN', who: 'host artisan, Fès' },
+        {
+          name: 'المعلم إدريس — ورشة النسيج',
+          phone: '+212661000001',
+          role: 'HOST_ARTISAN',
+          who: 'host artisan, Fès',
+        },
         { name: 'سلمى — متدربة في النسيج', phone: '+212661000002', role: 'TRAINEE', who: 'trainee, Fès' },
       ]) {
         const userId = newId();

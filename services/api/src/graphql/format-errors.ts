@@ -1,8 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ExecutionResult, GraphQLError } from 'graphql';
+import { isUserError } from './errors.js';
 import type { Locale } from './messages.js';
 import { ERROR_MESSAGES } from './messages.js';
-import { isUserError } from './errors.js';
 
 /**
  * What a client may learn from a failure. Typed user errors keep their code and get a translated
@@ -13,7 +13,12 @@ export function formatErrors(
   errors: readonly GraphQLError[],
   options: { locale: Locale; production: boolean; log: FastifyBaseLogger },
 ): ExecutionResult['errors'] {
-  return errors.map((error) => {
+  // mercurius wraps request errors (validation, depth) in one error whose `errors` lists them.
+  const flat = errors.flatMap((error): GraphQLError[] => {
+    const wrapped = (error.originalError as { errors?: unknown } | undefined)?.errors;
+    return Array.isArray(wrapped) ? wrapped : [error];
+  });
+  return flat.map((error) => {
     const where = { path: error.path, locations: error.locations };
     const original = error.originalError;
     if (isUserError(original)) {

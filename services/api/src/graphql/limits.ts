@@ -1,8 +1,11 @@
-import { GraphQLError, type ValidationRule } from 'graphql';
+import type { ValidationRule } from 'graphql';
+import { graphql } from './graphql-js.js';
+
+const { GraphQLError } = graphql;
 
 // Bounds on what one document may ask for, checked before any resolver runs. Depth is limited by
 // mercurius' own `queryDepth`; tokens by graphql's parser (`maxTokens`).
-export const QUERY_LIMITS = { depth: 10, aliases: 30, directives: 20, tokens: 2_000 } as const;
+export const QUERY_LIMITS = { depth: 10, aliases: 30, directives: 20, tokens: 5_000 } as const;
 
 export const maxAliasesRule = (max: number): ValidationRule => {
   return (context) => {
@@ -10,7 +13,9 @@ export const maxAliasesRule = (max: number): ValidationRule => {
     return {
       Field(node) {
         if (node.alias && ++count === max + 1) {
-          context.reportError(new GraphQLError(`Too many aliases: at most ${max} are allowed.`, { nodes: [node] }));
+          context.reportError(
+            new GraphQLError(`Too many aliases: at most ${max} are allowed.`, { nodes: [node] }),
+          );
         }
       },
     };
@@ -23,7 +28,9 @@ export const maxDirectivesRule = (max: number): ValidationRule => {
     return {
       Directive(node) {
         if (++count === max + 1) {
-          context.reportError(new GraphQLError(`Too many directives: at most ${max} are allowed.`, { nodes: [node] }));
+          context.reportError(
+            new GraphQLError(`Too many directives: at most ${max} are allowed.`, { nodes: [node] }),
+          );
         }
       },
     };

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GraphQLScalarType, Kind } from 'graphql';
+import { graphql } from './graphql-js.js';
+
+const { GraphQLScalarType, Kind } = graphql;
 
 const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -12,7 +14,9 @@ export function loadTypeDefs(): string {
     .sort()
     .map((name) => path.join(src, 'modules', name, 'schema.graphql'))
     .filter((file) => fs.existsSync(file));
-  return [path.join(src, 'graphql', 'schema.graphql'), ...modules].map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+  return [path.join(src, 'graphql', 'schema.graphql'), ...modules]
+    .map((f) => fs.readFileSync(f, 'utf8'))
+    .join('\n');
 }
 
 export const DateTime = new GraphQLScalarType({

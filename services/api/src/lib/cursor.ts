@@ -14,6 +14,7 @@ export const MAX_PAGE_SIZE = 100;
 
 export function pageSize(first: number | null | undefined): number {
   if (first == null) return 20;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) throw new UserError('INVALID_INPUT', 'first');
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE)
+    throw new UserError('INVALID_INPUT', 'first');
   return first;
 }

@@ -18,7 +18,12 @@ const keysFor = (kind: AttemptKind, identity: string, ip: string) => ({
 });
 
 /** True when the identity or the IP has used up its attempts for this kind. */
-export async function isRateLimited(tx: Tx, kind: AttemptKind, identity: string, ip: string): Promise<boolean> {
+export async function isRateLimited(
+  tx: Tx,
+  kind: AttemptKind,
+  identity: string,
+  ip: string,
+): Promise<boolean> {
   const rule = RULES[kind];
   const keys = keysFor(kind, identity, ip);
   const rows = await tx

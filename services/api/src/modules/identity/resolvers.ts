@@ -11,7 +11,11 @@ const client = (ctx: Context): identity.ClientInfo => ({
   requestId: ctx.requestId,
 });
 
-async function startSession(ctx: Context, signedIn: identity.SignedIn, returnToken: boolean | null | undefined) {
+async function startSession(
+  ctx: Context,
+  signedIn: identity.SignedIn,
+  returnToken: boolean | null | undefined,
+) {
   // The rest of this response already speaks for the new session (e.g. `user { memberships }`).
   ctx.auth = { userId: signedIn.userId, sessionId: signedIn.sessionId, problem: null };
   ctx.reply.setCookie(SESSION_COOKIE, signedIn.token, {
@@ -39,7 +43,11 @@ export const Query: QueryResolvers = {
 export const Mutation: MutationResolvers = {
   signInWithPassword: (_root, { input }, ctx) =>
     toPayload(ctx, async () =>
-      startSession(ctx, await identity.signInWithPassword(ctx.deps.db, input, client(ctx)), input.returnToken),
+      startSession(
+        ctx,
+        await identity.signInWithPassword(ctx.deps.db, input, client(ctx)),
+        input.returnToken,
+      ),
     ),
   requestSignInCode: (_root, { input }, ctx) =>
     toPayload(ctx, () => identity.requestSignInCode(ctx.deps.db, input, client(ctx))),

@@ -110,7 +110,12 @@ export async function requestSignInCode(
     const codeId = newId();
     await tx
       .insertInto('one_time_code')
-      .values({ id: codeId, user_id: user.id, code_hash: hashSignInCode(codeId, code), expires_at: expiresAt })
+      .values({
+        id: codeId,
+        user_id: user.id,
+        code_hash: hashSignInCode(codeId, code),
+        expires_at: expiresAt,
+      })
       .execute();
     const body =
       user.locale === 'fr-MA'
@@ -178,7 +183,12 @@ export async function signInWithCode(
   });
 }
 
-export async function signOut(db: Database, sessionId: string, userId: string, client: ClientInfo): Promise<void> {
+export async function signOut(
+  db: Database,
+  sessionId: string,
+  userId: string,
+  client: ClientInfo,
+): Promise<void> {
   await withUser(db, userId, async (tx) => {
     await revokeSession(tx, sessionId);
     await recordAuthEvent(tx, userId, 'sign_out', client);

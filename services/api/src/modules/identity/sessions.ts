@@ -38,7 +38,13 @@ export async function resolveSession(db: Database, token: string | undefined): P
     tx
       .selectFrom('session')
       .innerJoin('app_user', 'app_user.id', 'session.user_id')
-      .select(['session.id', 'session.user_id', 'session.expires_at', 'session.revoked_at', 'app_user.disabled_at'])
+      .select([
+        'session.id',
+        'session.user_id',
+        'session.expires_at',
+        'session.revoked_at',
+        'app_user.disabled_at',
+      ])
       .where('session.token_hash', '=', hashToken(token))
       .executeTakeFirst(),
   );

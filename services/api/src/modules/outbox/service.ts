@@ -6,7 +6,10 @@ import type { DeliveryAdapter, OutgoingMessage } from './delivery.js';
 
 /** Queues a message in the caller's transaction: it is sent only if that transaction commits. */
 export async function enqueueMessage(tx: Tx, message: Omit<OutgoingMessage, 'id'>): Promise<void> {
-  await tx.insertInto('outbox_message').values({ id: newId(), ...message }).execute();
+  await tx
+    .insertInto('outbox_message')
+    .values({ id: newId(), ...message })
+    .execute();
 }
 
 const MAX_ATTEMPTS = 8;
@@ -31,7 +34,11 @@ export async function deliverPending(db: Database, adapter: DeliveryAdapter, lim
     for (const message of due) {
       try {
         await adapter.deliver({ ...message, channel: message.channel as OutgoingMessage['channel'] });
-        await tx.updateTable('outbox_message').set({ sent_at: new Date() }).where('id', '=', message.id).execute();
+        await tx
+          .updateTable('outbox_message')
+          .set({ sent_at: new Date() })
+          .where('id', '=', message.id)
+          .execute();
       } catch (error) {
         await tx
           .updateTable('outbox_message')

@@ -51,14 +51,22 @@ export async function currentTenant(ctx: Context): Promise<TenantRow> {
 // Tenants and networks are shared reference tables: any signed-in path may read the ones it names.
 export async function tenantsByIds(db: Database, ids: readonly string[]): Promise<Map<string, TenantRow>> {
   const rows = await withUser(db, null, (tx) =>
-    tx.selectFrom('tenant').selectAll().where('id', 'in', [...new Set(ids)]).execute(),
+    tx
+      .selectFrom('tenant')
+      .selectAll()
+      .where('id', 'in', [...new Set(ids)])
+      .execute(),
   );
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 export async function networksByIds(db: Database, ids: readonly string[]): Promise<Map<string, NetworkRow>> {
   const rows = await withUser(db, null, (tx) =>
-    tx.selectFrom('network').select(['id', 'name', 'name_ar']).where('id', 'in', [...new Set(ids)]).execute(),
+    tx
+      .selectFrom('network')
+      .select(['id', 'name', 'name_ar'])
+      .where('id', 'in', [...new Set(ids)])
+      .execute(),
   );
   return new Map(rows.map((r) => [r.id, r]));
 }
@@ -67,7 +75,10 @@ export async function networksByIds(db: Database, ids: readonly string[]): Promi
  * Memberships of several people at once (a loader batch). The signed-in person sees all of their
  * own; anyone else's only in the current tenant.
  */
-export async function membershipsOf(ctx: Context, userIds: readonly string[]): Promise<Map<string, MembershipRow[]>> {
+export async function membershipsOf(
+  ctx: Context,
+  userIds: readonly string[],
+): Promise<Map<string, MembershipRow[]>> {
   const byUser = new Map<string, MembershipRow[]>(userIds.map((id) => [id, []]));
   const self = ctx.auth.userId;
   const others = userIds.filter((id) => id !== self);
@@ -96,12 +107,17 @@ export async function membershipsOf(ctx: Context, userIds: readonly string[]): P
   return byUser;
 }
 
-export async function listMembers(ctx: Context, args: { first?: number | null; after?: string | null; role?: Role | null }) {
+export async function listMembers(
+  ctx: Context,
+  args: { first?: number | null; after?: string | null; role?: Role | null },
+) {
   const actor = await requireMember(ctx, MEMBER_READERS);
   const limit = pageSize(args.first);
   const afterId = args.after ? decodeCursor(args.after) : null;
   return withTenant(ctx.deps.db, actor.tenantId, async (tx) => {
-    const filtered = tx.selectFrom('membership').$if(Boolean(args.role), (qb) => qb.where('role', '=', args.role!));
+    const filtered = tx
+      .selectFrom('membership')
+      .$if(Boolean(args.role), (qb) => qb.where('role', '=', args.role!));
     const [rows, total] = await Promise.all([
       filtered
         .select(MEMBERSHIP_COLUMNS)
@@ -114,7 +130,10 @@ export async function listMembers(ctx: Context, args: { first?: number | null; a
     const page = rows.slice(0, limit);
     return {
       edges: page.map((node) => ({ cursor: encodeCursor(node.id), node })),
-      pageInfo: { hasNextPage: rows.length > limit, endCursor: page.at(-1) ? encodeCursor(page.at(-1)!.id) : null },
+      pageInfo: {
+        hasNextPage: rows.length > limit,
+        endCursor: page.at(-1) ? encodeCursor(page.at(-1)!.id) : null,
+      },
       totalCount: total.n,
     };
   });
@@ -135,11 +154,18 @@ export async function addMember(ctx: Context, input: AddMemberInput): Promise<{ 
   if (input.password && input.password.length < MIN_PASSWORD_LENGTH) {
     throw new UserError('PASSWORD_TOO_SHORT', 'password');
   }
-  if (input.locale && !(LOCALES as string[]).includes(input.locale)) throw new UserError('INVALID_INPUT', 'locale');
+  if (input.locale && !(LOCALES as string[]).includes(input.locale))
+    throw new UserError('INVALID_INPUT', 'locale');
   const passwordHash = input.password ? await hashPassword(input.password) : null;
 
   return withTenant(ctx.deps.db, actor.tenantId, async (tx) => {
-    const userId = await findOrCreateUser(tx, { displayName, email, phone, passwordHash, locale: input.locale ?? null });
+    const userId = await findOrCreateUser(tx, {
+      displayName,
+      email,
+      phone,
+      passwordHash,
+      locale: input.locale ?? null,
+    });
     const existing = await tx
       .selectFrom('membership')
       .select('id')
@@ -164,7 +190,13 @@ export async function addMember(ctx: Context, input: AddMemberInput): Promise<{ 
 
 async function findOrCreateUser(
   tx: Tx,
-  person: { displayName: string; email: string | null; phone: string | null; passwordHash: string | null; locale: string | null },
+  person: {
+    displayName: string;
+    email: string | null;
+    phone: string | null;
+    passwordHash: string | null;
+    locale: string | null;
+  },
 ): Promise<string> {
   const matches = await tx
     .selectFrom('app_user')

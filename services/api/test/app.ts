@@ -1,0 +1,78 @@
+import type { InjectOptions } from 'fastify';
+import { type App, buildApp } from '../src/app.js';
+import { loadConfig, type NodeEnv } from '../src/config.js';
+import { memoryDelivery } from '../src/modules/outbox/delivery.js';
+import type { TestDatabase } from './database.js';
+import { PASSWORD } from './fixtures.js';
+
+export interface TestApp {
+  app: App;
+  sent: ReturnType<typeof memoryDelivery>['sent'];
+  // biome-ignore lint/suspicious/noExplicitAny: test responses are checked by assertions, not by types.
+  gql<T = any>(query: string, variables?: Record<string, unknown>, as?: Caller): Promise<GqlResult<T>>;
+  signIn(identifier: string, password?: string): Promise<string>;
+}
+
+export interface Caller {
+  token?: string;
+  tenantId?: string;
+  locale?: 'ar' | 'fr';
+  ip?: string;
+  headers?: Record<string, string>;
+}
+
+export interface GqlResult<T> {
+  status: number;
+  data: T;
+  errors?: { message: string; extensions?: { code?: string } }[];
+  headers: Record<string, unknown>;
+}
+
+/** The real service over a test database, answering through fastify's inject (real HTTP stack). */
+export async function createTestApp(
+  db: TestDatabase,
+  options: { nodeEnv?: NodeEnv; poolMax?: number; logger?: Parameters<typeof buildApp>[0]['logger'] } = {},
+): Promise<TestApp> {
+  const delivery = memoryDelivery();
+  const config = {
+    ...loadConfig({ NODE_ENV: options.nodeEnv ?? 'test', LOG_LEVEL: 'silent' }),
+    dbPoolMax: options.poolMax ?? 4,
+  };
+  const app = await buildApp({
+    config,
+    appDatabaseUrl: db.appUrl,
+    delivery,
+    logger: options.logger ?? false,
+  });
+
+  const gql: TestApp['gql'] = async (query, variables, as = {}) => {
+    const request: InjectOptions = {
+      method: 'POST',
+      url: '/graphql',
+      remoteAddress: as.ip ?? '127.0.0.1',
+      headers: {
+        'content-type': 'application/json',
+        'accept-language': as.locale ?? 'fr',
+        ...(as.token ? { authorization: `Bearer ${as.token}` } : {}),
+        ...(as.tenantId ? { 'x-tenant-id': as.tenantId } : {}),
+        ...as.headers,
+      },
+      payload: JSON.stringify({ query, variables }),
+    };
+    const response = await app.inject(request);
+    const body = response.json();
+    return { status: response.statusCode, data: body.data, errors: body.errors, headers: response.headers };
+  };
+
+  const signIn = async (identifier: string, password = PASSWORD) => {
+    const result = await gql(
+      `mutation ($input: SignInWithPasswordInput!) { signInWithPassword(input: $input) { token errors { code } } }`,
+      { input: { identifier, password, returnToken: true } },
+    );
+    const token = result.data?.signInWithPassword?.token;
+    if (!token) throw new Error(`sign-in failed for ${identifier}: ${JSON.stringify(result)}`);
+    return token;
+  };
+
+  return { app, sent: delivery.sent, gql, signIn };
+}
