@@ -2,8 +2,9 @@ import type { InjectOptions } from 'fastify';
 import { type App, buildApp } from '../src/app.js';
 import { loadConfig, type NodeEnv } from '../src/config.js';
 import { memoryDelivery } from '../src/modules/outbox/delivery.js';
-import type { TestDatabase } from './database.js';
-import { PASSWORD } from './fixtures.js';
+import { deliverPending } from '../src/modules/outbox/service.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+import { createFixture, type Fixture, PASSWORD } from './fixtures.js';
 
 export interface TestApp {
   app: App;
@@ -11,6 +12,8 @@ export interface TestApp {
   // biome-ignore lint/suspicious/noExplicitAny: test responses are checked by assertions, not by types.
   gql<T = any>(query: string, variables?: Record<string, unknown>, as?: Caller): Promise<GqlResult<T>>;
   signIn(identifier: string, password?: string): Promise<string>;
+  /** Signs a phone-only person in with the code the SMS adapter received; returns the token. */
+  signInByCode(phone: string): Promise<string>;
 }
 
 export interface Caller {
@@ -74,5 +77,44 @@ export async function createTestApp(
     return token;
   };
 
-  return { app, sent: delivery.sent, gql, signIn };
+  const signInByCode = async (phone: string) => {
+    await gql(
+      `mutation ($phone: String!) { requestSignInCode(input: { phone: $phone }) { errors { code } } }`,
+      { phone },
+    );
+    await deliverPending(app.deps.db, delivery);
+    const code = delivery.sent.at(-1)?.body.match(/\d{6}/)?.[0];
+    const result = await gql(
+      `mutation ($phone: String!, $code: String!) { signInWithCode(input: { phone: $phone, code: $code, returnToken: true }) { token } }`,
+      { phone, code },
+    );
+    const token = result.data?.signInWithCode?.token;
+    if (!token) throw new Error(`code sign-in failed for ${phone}: ${JSON.stringify(result)}`);
+    return token;
+  };
+
+  return { app, sent: delivery.sent, gql, signIn, signInByCode };
+}
+
+export interface TestEnv {
+  db: TestDatabase;
+  t: TestApp;
+  f: Fixture;
+  close(): Promise<void>;
+}
+
+/** The usual start of a test file: its own database, the two-tenant fixture and the service. */
+export async function openTestEnv(): Promise<TestEnv> {
+  const db = await createTestDatabase();
+  const f = await createFixture(db.owner);
+  const t = await createTestApp(db);
+  return {
+    db,
+    t,
+    f,
+    close: async () => {
+      await t.app.close();
+      await db.drop();
+    },
+  };
 }

@@ -1,26 +1,20 @@
 import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app.js';
-import { createTestDatabase, type TestDatabase } from '../../test/database.js';
-import { createFixture, type Fixture, PASSWORD } from '../../test/fixtures.js';
+import { createTestApp, openTestEnv, type TestApp, type TestEnv } from '../../test/app.js';
+import { PASSWORD } from '../../test/fixtures.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { QUERY_LIMITS } from './limits.js';
 
-let db: TestDatabase;
-let t: TestApp;
-let f: Fixture;
-
+let db: TestEnv['db'];
+let t: TestEnv['t'];
+let f: TestEnv['f'];
+let close: TestEnv['close'];
 beforeAll(async () => {
-  db = await createTestDatabase();
-  f = await createFixture(db.owner);
-  t = await createTestApp(db);
+  ({ db, t, f, close } = await openTestEnv());
 });
-afterAll(async () => {
-  await t.app.close();
-  await db.drop();
-});
+afterAll(() => close());
 
 /** Everything a sign-in resolver would write: if these stay put, no resolver ran. */
 async function writes(): Promise<number[]> {

@@ -1,27 +1,21 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/app.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
-import { createFixture, type Fixture, PASSWORD } from '../../../test/fixtures.js';
+import { openTestEnv, type TestEnv } from '../../../test/app.js';
+import { PASSWORD } from '../../../test/fixtures.js';
 import { deliverPending } from '../outbox/service.js';
 
-let db: TestDatabase;
-let t: TestApp;
-let f: Fixture;
-
+let db: TestEnv['db'];
+let t: TestEnv['t'];
+let f: TestEnv['f'];
+let close: TestEnv['close'];
 beforeAll(async () => {
-  db = await createTestDatabase();
-  f = await createFixture(db.owner);
-  t = await createTestApp(db);
+  ({ db, t, f, close } = await openTestEnv());
 });
 // Every test starts with a clean rate-limit record, so they do not lock each other out.
 beforeEach(async () => {
   await db.owner.deleteFrom('auth_attempt').execute();
 });
-afterAll(async () => {
-  await t.app.close();
-  await db.drop();
-});
+afterAll(() => close());
 
 const SIGN_IN = `mutation ($input: SignInWithPasswordInput!) {
   signInWithPassword(input: $input) { token expiresAt user { displayName } errors { code field message } }

@@ -1,32 +1,28 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/app.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
-import { createFixture, type Fixture } from '../../../test/fixtures.js';
+import { createTestApp, openTestEnv, type TestEnv } from '../../../test/app.js';
 import { connect, type Database } from '../../db/connect.js';
 import { withTenant } from '../../db/with-tenant.js';
 import { newId } from '../../lib/ids.js';
 
-let db: TestDatabase;
-let t: TestApp;
-let f: Fixture;
+let db: TestEnv['db'];
+let t: TestEnv['t'];
+let f: TestEnv['f'];
+let close: TestEnv['close'];
 let tokenA: string;
 let tokenB: string;
 /** Connected as the service's own role, exactly as the API connects. */
 let service: Database;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  f = await createFixture(db.owner);
-  t = await createTestApp(db);
+  ({ db, t, f, close } = await openTestEnv());
   service = connect(db.appUrl, { max: 2 });
   tokenA = await t.signIn(f.directorA.email);
   tokenB = await t.signIn(f.directorB.email);
 });
 afterAll(async () => {
   await service.destroy();
-  await t.app.close();
-  await db.drop();
+  await close();
 });
 
 const MEMBERS = `{ currentTenant { id name } members(first: 50) { totalCount edges { node { role user { id } tenant { id } } } } }`;
@@ -214,18 +210,7 @@ describe('addMember', () => {
   });
 
   it('is for directors only', async () => {
-    const artisanToken = await (async () => {
-      await t.gql(
-        `mutation { requestSignInCode(input: { phone: "${f.artisanA.phone}" }) { errors { code } } }`,
-      );
-      const { deliverPending } = await import('../outbox/service.js');
-      await deliverPending(t.app.deps.db, t.app.deps.delivery);
-      const code = t.sent.at(-1)!.body.match(/\d{6}/)![0];
-      const r = await t.gql(
-        `mutation { signInWithCode(input: { phone: "${f.artisanA.phone}", code: "${code}", returnToken: true }) { token } }`,
-      );
-      return r.data.signInWithCode.token as string;
-    })();
+    const artisanToken = await t.signInByCode(f.artisanA.phone);
     const result = await t.gql(
       ADD_MEMBER,
       { input: { displayName: 'Nadia', phone: '0622222222', role: 'TRAINEE' } },
