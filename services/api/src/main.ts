@@ -3,7 +3,9 @@ import { ConfigError, loadConfig } from './config.js';
 import { connect } from './db/connect.js';
 import { assertServiceRoleIsUnprivileged, prepareSchema, provisionDatabase } from './db/provision.js';
 import { seedDemoData } from './demo/seed.js';
-import { startOutboxWorker } from './modules/outbox/service.js';
+import { startPeriodic } from './lib/periodic.js';
+import { purgeOldAttempts } from './modules/identity/rate-limit.js';
+import { deliverPending } from './modules/outbox/service.js';
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -41,9 +43,19 @@ async function main() {
     }
   }
 
-  const worker = startOutboxWorker(app.deps.db, app.deps.delivery, (error) =>
-    app.log.error({ err: error }, 'outbox delivery failed'),
-  );
+  // Background work: outbox delivery every second, clean-up of old sign-in attempts every hour.
+  const background = [
+    startPeriodic(
+      () => deliverPending(app.deps.db, app.deps.delivery),
+      1_000,
+      (error) => app.log.error({ err: error }, 'outbox delivery failed'),
+    ),
+    startPeriodic(
+      () => purgeOldAttempts(app.deps.db),
+      3_600_000,
+      (error) => app.log.error({ err: error }, 'sign-in attempt clean-up failed'),
+    ),
+  ];
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -51,7 +63,7 @@ async function main() {
     closing = true;
     app.log.info({ signal }, 'shutting down: draining requests');
     // Stop taking work, let in-flight requests finish, then close the pool and the database.
-    await worker.stop();
+    await Promise.all(background.map((task) => task.stop()));
     await app.close();
     await database.stop();
     process.exit(0);

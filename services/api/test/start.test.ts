@@ -58,7 +58,8 @@ async function start(): Promise<Running> {
   };
 }
 
-async function graphql(url: string, query: string, token?: string) {
+// biome-ignore lint/suspicious/noExplicitAny: the responses are checked by assertions, not by types.
+async function graphql(url: string, query: string, token?: string): Promise<any> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

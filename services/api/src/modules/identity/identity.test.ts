@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestEnv, type TestEnv } from '../../../test/app.js';
 import { PASSWORD } from '../../../test/fixtures.js';
 import { deliverPending } from '../outbox/service.js';
+import { purgeOldAttempts } from './rate-limit.js';
 
 let db: TestEnv['db'];
 let t: TestEnv['t'];
@@ -239,5 +240,15 @@ describe('one-time code sign-in', () => {
         message: 'Ce numéro de téléphone n’est pas valide (ex. 06 12 34 56 78).',
       },
     ]);
+  });
+});
+
+describe('clean-up', () => {
+  it('drops sign-in attempts older than a day, and only those', async () => {
+    await t.gql(SIGN_IN, { input: { identifier: f.directorA.email, password: 'nope' } }, { ip: '10.12.0.1' });
+    await db.owner.updateTable('auth_attempt').set({ at: sql<Date>`now() - interval '2 days'` }).execute();
+    await t.gql(SIGN_IN, { input: { identifier: f.directorA.email, password: 'nope' } }, { ip: '10.12.0.2' });
+    expect(await purgeOldAttempts(t.app.deps.db)).toBe(2);
+    expect(await db.owner.selectFrom('auth_attempt').select('key').execute()).toHaveLength(2);
   });
 });

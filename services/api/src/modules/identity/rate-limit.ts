@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../db/with-tenant.js';
+import type { Database } from '../../db/connect.js';
+import { type Tx, withUser } from '../../db/with-tenant.js';
 import { newId } from '../../lib/ids.js';
 
 export type AttemptKind = 'PASSWORD' | 'CODE_REQUEST' | 'CODE_VERIFY';
@@ -53,4 +54,12 @@ export async function recordAttempt(
       { id: newId(), kind, key: keys.ip, succeeded },
     ])
     .execute();
+}
+
+/** Attempts older than a day no longer count for anything: drop them (run in the background). */
+export async function purgeOldAttempts(db: Database): Promise<number> {
+  const result = await withUser(db, null, (tx) =>
+    tx.deleteFrom('auth_attempt').where('at', '<', sql<Date>`now() - interval '1 day'`).executeTakeFirst(),
+  );
+  return Number(result.numDeletedRows);
 }

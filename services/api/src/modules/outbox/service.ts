@@ -54,31 +54,3 @@ export async function deliverPending(db: Database, adapter: DeliveryAdapter, lim
     return due.length;
   });
 }
-
-/** The background worker: polls the outbox until stopped. Never runs inside a request. */
-export function startOutboxWorker(
-  db: Database,
-  adapter: DeliveryAdapter,
-  onError: (error: unknown) => void,
-  intervalMs = 1_000,
-): { stop(): Promise<void> } {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = deliverPending(db, adapter)
-      .then(() => undefined)
-      .catch(onError)
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs);
-      });
-  };
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
-}
