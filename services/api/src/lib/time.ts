@@ -1,0 +1,55 @@
+import { createRequire } from 'node:module';
+import * as tc from 'timezonecomplete';
+
+/**
+ * The one place where wall-clock time and instants meet. Node's ICU, the embedded PostgreSQL and
+ * Debian's tzdata still put Morocco on UTC+1 after 2026-09-20 (tzdata 2026c made it UTC+0 for
+ * good), so neither `Intl`, `Date#toLocale*` nor SQL `at time zone` may be used for this: the zone
+ * rules come from the `tzdata` package, which follows IANA releases.
+ */
+const tzdata: { version: string } = createRequire(import.meta.url)('tzdata');
+tc.TzDatabase.init(tzdata as never);
+
+export const TZDATA_VERSION = tzdata.version;
+
+export function isTimeZone(zone: string): boolean {
+  return tc.TzDatabase.instance().exists(zone);
+}
+
+export interface LocalDateTime {
+  /** YYYY-MM-DD */
+  date: string;
+  /** HH:mm */
+  time: string;
+  /** Offset from UTC in minutes at that instant (0 in Casablanca since 2026-09-20). */
+  offsetMinutes: number;
+}
+
+/** The wall-clock date and time at `instant` in `zone`. */
+export function toLocal(instant: Date, zone: string): LocalDateTime {
+  const local = new tc.DateTime(instant.getTime(), tc.zone('UTC')).toZone(tc.zone(zone));
+  return {
+    date: local.format('yyyy-MM-dd'),
+    time: local.format('HH:mm'),
+    offsetMinutes: local.offset(),
+  };
+}
+
+/**
+ * The instant a timetable means by `date` at `time` in `zone`. A time skipped by a clock change
+ * moves forward; a repeated one takes its first occurrence.
+ */
+export function toInstant(date: string, time: string, zone: string): Date {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!d || !t) throw new RangeError(`Expected YYYY-MM-DD and HH:mm, got ${date} ${time}`);
+  const [year, month, day, hour, minute] = [d[1], d[2], d[3], t[1], t[2]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const local = new tc.DateTime(year, month, day, hour, minute, 0, 0, tc.zone(zone));
+  return new Date(local.unixUtcMillis());
+}
