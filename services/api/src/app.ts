@@ -14,6 +14,7 @@ import { loadTypeDefs } from './graphql/schema.js';
 import { newId } from './lib/ids.js';
 import { resolveSession, SESSION_COOKIE } from './modules/identity/sessions.js';
 import { type DeliveryAdapter, logDelivery } from './modules/outbox/delivery.js';
+import { serveClient } from './serve-client.js';
 
 export interface AppOptions {
   config: Config;
@@ -21,6 +22,8 @@ export interface AppOptions {
   appDatabaseUrl: string;
   delivery?: DeliveryAdapter;
   logger?: FastifyServerOptions['logger'];
+  /** The built web client to serve from the same origin (main.ts passes web/dist; tests usually don't). */
+  webDistDir?: string;
 }
 
 export type App = FastifyInstance & { deps: AppDeps };
@@ -117,6 +120,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       };
     },
   });
+
+  if (options.webDistDir) await serveClient(app, options.webDistDir);
 
   return app as unknown as App;
 }

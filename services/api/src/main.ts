@@ -6,6 +6,7 @@ import { seedDemoData } from './demo/seed.js';
 import { startPeriodic } from './lib/periodic.js';
 import { purgeOldAttempts } from './modules/identity/rate-limit.js';
 import { deliverPending } from './modules/outbox/service.js';
+import { WEB_DIST_DIR } from './serve-client.js';
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -23,7 +24,7 @@ async function main() {
   const applied = await prepareSchema(database.ownerUrl, database.appUrl);
   await assertServiceRoleIsUnprivileged(database.appUrl);
 
-  const app = await buildApp({ config, appDatabaseUrl: database.appUrl });
+  const app = await buildApp({ config, appDatabaseUrl: database.appUrl, webDistDir: WEB_DIST_DIR });
   app.log.info(
     { embedded: database.embedded, migrationsApplied: applied.length },
     database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'using DATABASE_URL',
