@@ -21,7 +21,19 @@ const config: CodegenConfig = {
         scalars: { DateTime: 'Date', Date: 'string' },
       },
     },
+    // The web client: typed operations and fragments written next to the components that use them.
+    'web/src/gql/': {
+      documents: 'web/src/**/*.tsx',
+      preset: 'client',
+      presetConfig: { fragmentMasking: { unmaskFunctionName: 'readFragment' } },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: 'string', Date: 'string' },
+      },
+    },
   },
+  ignoreNoDocuments: true,
 };
 
 export default config;

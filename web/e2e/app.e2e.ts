@@ -1,0 +1,171 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  chooseLanguage,
+  DESKTOP,
+  expectAccessible,
+  launchChromium,
+  logSize,
+  newContext,
+  PHONE,
+  readSignInCode,
+  screenshot,
+  signInWithPassword,
+} from './browser';
+
+const e2e = inject('e2e');
+const DIRECTOR = 'directeur.fes@demo.maalem.ma';
+const PASSWORD = 'Maalem-demo-2026';
+const HOST_PHONE = '+212661000001';
+
+const htmlDir = (page: Page) => page.evaluate(() => document.documentElement.dir);
+const noHorizontalScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+describe.skipIf(e2e.skip)('Maalem in a real browser', () => {
+  const { baseUrl, logFile } = e2e.skip ? { baseUrl: '', logFile: '' } : e2e;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('signs a director in, shows the dashboard, mirrors it in Arabic and signs out', async () => {
+    const context = await newContext(browser, baseUrl, DESKTOP);
+    const page = await context.newPage();
+
+    // A page behind sign-in leads to sign-in, Arabic by default, right to left.
+    await page.goto('/members');
+    await page.waitForURL('**/sign-in?next=%2Fmembers');
+    expect(await htmlDir(page)).toBe('rtl');
+    await expectAccessible(page);
+    await screenshot(page, 'sign-in-ar-1280');
+
+    await chooseLanguage(page, 'fr');
+    await screenshot(page, 'sign-in-fr-1280');
+    await expectAccessible(page);
+
+    // A typed API error, translated and shown on the form.
+    await signInWithPassword(page, DIRECTOR, 'not-the-password');
+    await expect
+      .poll(() => page.getByTestId('form-error').textContent())
+      .toBe('Identifiant ou mot de passe incorrect.');
+
+    // Signing in brings the person back to the page they asked for.
+    await signInWithPassword(page, DIRECTOR, PASSWORD);
+    await page.waitForURL('**/members');
+    await page.getByRole('heading', { name: 'Membres', level: 1 }).waitFor();
+
+    await page.getByRole('link', { name: 'Tableau de bord' }).click();
+    await page.waitForURL(`${baseUrl}/`);
+    await page.getByTestId('tenant-name').waitFor();
+    expect(await page.getByTestId('tenant-name').textContent()).toContain('Fès');
+    expect(await page.getByTestId('count-DIRECTOR').textContent()).toContain('1');
+    expect(await page.getByText('Placements').count()).toBeGreaterThan(0);
+    const ltrNav = await page.getByTestId('navbar').boundingBox();
+    expect(ltrNav?.x).toBeLessThan(10);
+    await expectAccessible(page);
+    await screenshot(page, 'dashboard-fr-1280');
+
+    // Arabic: the whole layout mirrors; the navigation moves to the right edge.
+    await chooseLanguage(page, 'ar');
+    await page.getByRole('heading', { name: 'لوحة القيادة', level: 1 }).waitFor();
+    const rtlNav = await page.getByTestId('navbar').boundingBox();
+    expect(rtlNav).not.toBeNull();
+    expect(rtlNav!.x + rtlNav!.width).toBeGreaterThan(DESKTOP.width - 10);
+    expect(rtlNav!.x).toBeGreaterThan(DESKTOP.width / 2);
+    await expectAccessible(page);
+    await screenshot(page, 'dashboard-ar-1280');
+
+    // The placeholder for an upcoming section is translated too.
+    await page.getByRole('link', { name: 'التداريب لدى الحرفيين' }).click();
+    await page.getByRole('heading', { name: 'التداريب لدى الحرفيين — قريبا' }).waitFor();
+
+    // The language is remembered across visits.
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await htmlDir(page)).toBe('rtl');
+
+    await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
+    await page.waitForURL('**/sign-in?reason=signedOut');
+    expect(await page.evaluate(() => localStorage.getItem('maalem.tenant'))).toBeNull();
+    await page.goto('/');
+    await page.waitForURL('**/sign-in');
+    await context.close();
+  });
+
+  it('sends a person whose session ended to sign-in and back to the page they were on', async () => {
+    const context = await newContext(browser, baseUrl, DESKTOP);
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await signInWithPassword(page, DIRECTOR, PASSWORD);
+    await page.getByTestId('tenant-name').waitFor();
+
+    // The server no longer knows this session (as after a revocation).
+    const [session] = (await context.cookies()).filter((c) => c.name === 'maalem_session');
+    expect(session).toBeDefined();
+    await context.addCookies([{ ...session!, value: 'revoked-or-unknown-token' }]);
+
+    await page.locator('nav a[href="/members"]').click();
+    await page.waitForURL('**/sign-in?next=%2Fmembers&reason=expired');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /session|جلست/ })
+      .first()
+      .waitFor();
+
+    await signInWithPassword(page, DIRECTOR, PASSWORD);
+    await page.waitForURL('**/members');
+    await page.locator('table tbody tr').first().waitFor();
+
+    // Losing the network shows a clear offline state instead of a blank or stale page.
+    await context.setOffline(true);
+    await page.getByTestId('offline').waitFor();
+    await context.setOffline(false);
+    await page.locator('nav a[href="/"]').click();
+    await page.getByTestId('tenant-name').waitFor();
+    await context.close();
+  });
+
+  it('signs a host artisan in with a one-time code on a 360 px phone', async () => {
+    const context = await newContext(browser, baseUrl, PHONE);
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    expect(await htmlDir(page)).toBe('rtl');
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await screenshot(page, 'sign-in-ar-360');
+
+    await page.locator('label', { hasText: 'رمز عبر SMS' }).click();
+    const before = logSize(logFile);
+    await page.locator('input[name="phone"]').fill('0661000001');
+    await page.locator('form button[type="submit"]').click();
+    await page.locator('input[name="code"]').waitFor();
+    const code = await readSignInCode(logFile, HOST_PHONE, before);
+    await page.locator('input[name="code"]').fill(code);
+    await page.locator('form button[type="submit"]').click();
+
+    // The artisan's home: Arabic, big buttons, a bottom navigation, nothing wider than the phone.
+    await page.getByTestId('bottom-nav').waitFor();
+    await page.getByTestId('tenant-name').waitFor();
+    expect(await htmlDir(page)).toBe('rtl');
+    expect(await noHorizontalScroll(page)).toBe(true);
+    const tab = await page.getByTestId('bottom-nav').locator('a').first().boundingBox();
+    expect(tab!.height).toBeGreaterThanOrEqual(48);
+    expect(await page.getByRole('link', { name: 'لوحة القيادة' }).count()).toBe(0);
+    await expectAccessible(page);
+    await screenshot(page, 'host-home-ar-360');
+
+    await chooseLanguage(page, 'fr');
+    await page.getByText('Mes apprentis').first().waitFor();
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await screenshot(page, 'host-home-fr-360');
+
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL('**/sign-in?reason=signedOut');
+    await screenshot(page, 'sign-in-fr-360');
+    await context.close();
+  });
+});

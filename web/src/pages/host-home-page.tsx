@@ -1,0 +1,37 @@
+import { Stack, Text } from '@mantine/core';
+import { useQuery } from 'urql';
+import { QueryBoundary } from '../components/query-boundary';
+import { SectionButtons } from '../components/section-buttons';
+import { WelcomeCard } from '../components/welcome-card';
+import { graphql } from '../gql';
+import { useT } from '../i18n/use-t';
+import type { NavItem } from '../shells/nav-items';
+
+const HostHomePageQuery = graphql(`
+  query HostHomePage {
+    me {
+      id
+      displayName
+    }
+    currentTenant {
+      id
+      ...WelcomeCard_TenantFragment
+    }
+  }
+`);
+
+export function HostHomePage({ items }: { items: readonly NavItem[] }) {
+  const [result, reexecute] = useQuery({ query: HostHomePageQuery });
+  const t = useT();
+  return (
+    <QueryBoundary result={result} onRetry={() => reexecute({ requestPolicy: 'network-only' })}>
+      {(data) => (
+        <Stack gap="lg">
+          <WelcomeCard name={data.me?.displayName ?? ''} tenant={data.currentTenant} />
+          <Text size="lg">{t('host.intro')}</Text>
+          <SectionButtons items={items} />
+        </Stack>
+      )}
+    </QueryBoundary>
+  );
+}

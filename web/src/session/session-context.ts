@@ -1,0 +1,30 @@
+import { createContext, useContext } from 'react';
+import type { CombinedError } from 'urql';
+import type { SessionProblem } from '../api/session-errors';
+import type { TenantSwitcherMembershipFragment } from '../components/tenant-switcher';
+import type { FragmentType } from '../gql';
+import type { Role } from '../gql/graphql';
+
+export interface CurrentTenant {
+  id: string;
+  timezone: string;
+  locale: string;
+}
+
+export type Session =
+  | { status: 'loading' }
+  | { status: 'signed-out'; problem: SessionProblem | null }
+  | { status: 'error'; error: CombinedError; retry: () => void }
+  | {
+      status: 'signed-in';
+      user: { id: string; displayName: string };
+      memberships: FragmentType<typeof TenantSwitcherMembershipFragment>[];
+      tenant: CurrentTenant | null;
+      role: Role | null;
+    };
+
+export const SessionContext = createContext<Session>({ status: 'loading' });
+
+export function useSession(): Session {
+  return useContext(SessionContext);
+}

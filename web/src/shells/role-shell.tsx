@@ -1,0 +1,52 @@
+import { Route, Routes, useLocation } from 'react-router';
+import { ErrorBoundary } from '../components/error-boundary';
+import type { Role } from '../gql/graphql';
+import { ComingSoonPage } from '../pages/coming-soon-page';
+import { DashboardPage } from '../pages/dashboard-page';
+import { HostHomePage } from '../pages/host-home-page';
+import { InstructorHomePage } from '../pages/instructor-home-page';
+import { MembersPage } from '../pages/members-page';
+import { NoMembershipPage } from '../pages/no-membership-page';
+import { NotFoundPage } from '../pages/not-found-page';
+import { TraineeHomePage } from '../pages/trainee-home-page';
+import { shellFor } from '../session/roles';
+import type { Session } from '../session/session-context';
+import { DesktopShell } from './desktop-shell';
+import { NAV_ITEMS, type NavItem } from './nav-items';
+import { PhoneShell } from './phone-shell';
+
+type SignedIn = Extract<Session, { status: 'signed-in' }>;
+
+/** The layout and the pages of the person's role in the current centre, and nothing else. */
+export function RoleShell({ session }: { session: SignedIn }) {
+  const { pathname } = useLocation();
+  const role = session.role;
+  if (!role) return <NoMembershipPage />;
+  const items = NAV_ITEMS[role];
+  const Shell = shellFor(role) === 'desktop' ? DesktopShell : PhoneShell;
+  return (
+    <Shell session={session} items={items}>
+      <ErrorBoundary resetKey={pathname}>
+        <Routes>
+          {items.map((item) => (
+            <Route
+              key={item.path}
+              path={item.path === '/' ? '/' : `${item.path}/*`}
+              element={<PageFor item={item} role={role} items={items} />}
+            />
+          ))}
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </ErrorBoundary>
+    </Shell>
+  );
+}
+
+function PageFor({ item, role, items }: { item: NavItem; role: Role; items: readonly NavItem[] }) {
+  if (item.page === 'members') return <MembersPage />;
+  if (item.page === 'comingSoon') return <ComingSoonPage section={item.label} />;
+  if (role === 'HOST_ARTISAN') return <HostHomePage items={items} />;
+  if (role === 'TRAINEE') return <TraineeHomePage items={items} />;
+  if (role === 'INSTRUCTOR') return <InstructorHomePage items={items} />;
+  return <DashboardPage />;
+}
