@@ -15,6 +15,7 @@ import {
 
 const e2e = inject('e2e');
 const DIRECTOR = 'directeur.fes@demo.maalem.ma';
+const NETWORK_ADMIN = 'reseau@demo.maalem.ma';
 const PASSWORD = 'Maalem-demo-2026';
 const HOST_PHONE = '+212661000001';
 
@@ -127,6 +128,32 @@ describe.skipIf(e2e.skip)('Maalem in a real browser', () => {
     await context.setOffline(false);
     await page.locator('nav a[href="/"]').click();
     await page.getByTestId('tenant-name').waitFor();
+    await context.close();
+  });
+
+  it('lets the network admin switch centre, with nothing of the first centre left on screen', async () => {
+    const context = await newContext(browser, baseUrl, DESKTOP);
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await chooseLanguage(page, 'fr');
+    // The language switch's highlight sits on the choice, also after the direction flipped.
+    const switcher = page.locator('[aria-label="Langue"]').first();
+    const highlight = await switcher.locator('.mantine-SegmentedControl-indicator').boundingBox();
+    const french = await switcher.locator('label:has(span[lang="fr"])').boundingBox();
+    expect(Math.abs(highlight!.x - french!.x)).toBeLessThan(8);
+    await signInWithPassword(page, NETWORK_ADMIN, PASSWORD);
+    await page.getByTestId('tenant-name').waitFor();
+    const first = await page.getByTestId('tenant-name').textContent();
+    await screenshot(page, 'network-admin-fr-1280');
+
+    await page.getByRole('combobox', { name: 'Changer de centre' }).click();
+    await page.getByRole('option', { name: /Marrakech/ }).click();
+    await expect.poll(() => page.getByTestId('tenant-name').textContent()).toContain('Marrakech');
+    expect(first).not.toContain('Marrakech');
+
+    // The choice is remembered on this device.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('tenant-name').textContent()).toContain('Marrakech');
     await context.close();
   });
 
