@@ -35,7 +35,13 @@ async function main() {
     try {
       const accounts = await seedDemoData(owner);
       if (accounts) {
-        const lines = accounts.map((a) => `  ${a.signIn.padEnd(44)} ${a.secret.padEnd(28)} ${a.who}`);
+        const [signInWidth, secretWidth] = [
+          Math.max(...accounts.map((a) => a.signIn.length)),
+          Math.max(...accounts.map((a) => a.secret.length)),
+        ];
+        const lines = accounts.map(
+          (a) => `  ${a.signIn.padEnd(signInWidth)}  ${a.secret.padEnd(secretWidth)}  ${a.who}`,
+        );
         // Plain text, not a log line: this is for the person who just typed the start command.
         process.stdout.write(`\nMaalem demo data loaded. Sign in with:\n${lines.join('\n')}\n\n`);
       }
