@@ -15,6 +15,26 @@ export interface AppUser {
   disabled_at: Date | null;
 }
 
+export interface ApplicantImport {
+  tenant_id: string;
+  id: string;
+  cohort_id: string;
+  file_name: string;
+  file_sha256: string;
+  dry_run: boolean;
+  status: Generated<string>;
+  rows: Json;
+  total_rows: number;
+  processed_rows: Generated<number>;
+  created_people: Generated<number>;
+  created_enrollments: Generated<number>;
+  skipped_rows: Generated<number>;
+  row_errors: Generated<Json>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
 export interface AuditEvent {
   tenant_id: string;
   id: string;
@@ -42,6 +62,55 @@ export interface AuthEvent {
   ip: string | null;
   request_id: string | null;
   at: Generated<Date>;
+}
+
+export interface Cohort {
+  tenant_id: string;
+  id: string;
+  programme_id: string;
+  label: string;
+  starts_on: string;
+  ends_on: string;
+  capacity: number;
+  phase: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface Enrollment {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  cohort_id: string;
+  status: string;
+  status_reason: string | null;
+  status_changed_at: Generated<Date>;
+  created_at: Generated<Date>;
+}
+
+export interface EnrollmentEvent {
+  tenant_id: string;
+  id: string;
+  enrollment_id: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  actor_user_id: string | null;
+  at: Generated<Date>;
+}
+
+export interface Job {
+  id: string;
+  kind: string;
+  for_tenant_id: string | null;
+  payload: Generated<Json>;
+  status: Generated<string>;
+  run_at: Generated<Date>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_until: Date | null;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  finished_at: Date | null;
 }
 
 export interface Membership {
@@ -83,6 +152,45 @@ export interface OutboxMessage {
   last_error: string | null;
 }
 
+export interface Person {
+  tenant_id: string;
+  id: string;
+  first_name_latin: string;
+  last_name_latin: string;
+  first_name_ar: string | null;
+  last_name_ar: string | null;
+  sex: string;
+  birth_date: string;
+  cin: string | null;
+  phone: string | null;
+  guardian_name: string | null;
+  guardian_phone: string | null;
+  school_level: string | null;
+  has_disability: Generated<boolean>;
+  province: string | null;
+  user_id: string | null;
+  merged_into_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  search_text: string | null;
+}
+
+export interface Programme {
+  tenant_id: string;
+  id: string;
+  trade_id: string;
+  name_fr: string;
+  name_ar: string;
+  duration_months: number;
+  theory_share: Generated<string>;
+  theory_weekdays: Generated<number[]>;
+  practice_weekdays: Generated<number[]>;
+  min_age: Generated<number>;
+  max_age: Generated<number>;
+  min_school_level: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface Session {
   id: string;
   user_id: string;
@@ -106,15 +214,32 @@ export interface Tenant {
   created_at: Generated<Date>;
 }
 
+export interface Trade {
+  tenant_id: string;
+  id: string;
+  code: string;
+  name_fr: string;
+  name_ar: string;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   app_user: AppUser;
+  applicant_import: ApplicantImport;
   audit_event: AuditEvent;
   auth_attempt: AuthAttempt;
   auth_event: AuthEvent;
+  cohort: Cohort;
+  enrollment: Enrollment;
+  enrollment_event: EnrollmentEvent;
+  job: Job;
   membership: Membership;
   network: Network;
   one_time_code: OneTimeCode;
   outbox_message: OutboxMessage;
+  person: Person;
+  programme: Programme;
   session: Session;
   tenant: Tenant;
+  trade: Trade;
 }

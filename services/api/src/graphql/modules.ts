@@ -1,7 +1,7 @@
 import * as identity from '../modules/identity/resolvers.js';
 import { loaders as tenancyLoaders } from '../modules/tenancy/loaders.js';
 import * as tenancy from '../modules/tenancy/resolvers.js';
-import { DateTime } from './schema.js';
+import { DateScalar, DateTime } from './schema.js';
 
 // Every module's resolvers and loaders, merged type by type. A new module adds one line each.
 const moduleResolvers: Record<string, Record<string, unknown>>[] = [identity, tenancy];
@@ -15,5 +15,5 @@ function mergeByType(parts: Record<string, Record<string, unknown>>[]) {
   return merged;
 }
 
-export const resolvers = { DateTime, ...mergeByType(moduleResolvers) };
+export const resolvers = { DateTime, Date: DateScalar, ...mergeByType(moduleResolvers) };
 export const loaders = mergeByType(moduleLoaders);

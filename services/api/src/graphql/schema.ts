@@ -40,3 +40,31 @@ function parseInstant(value: unknown): Date {
   if (Number.isNaN(date.getTime())) throw new TypeError('DateTime must be a valid instant');
   return date;
 }
+
+export const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  description: 'A calendar day, YYYY-MM-DD, as a timetable writes it (no time zone).',
+  serialize: (value) => {
+    // pg returns `date` columns as strings (see db/connect.ts); never through a Date and a zone.
+    if (typeof value === 'string' && isCalendarDay(value)) return value;
+    throw new TypeError(`Date cannot represent ${String(value)}`);
+  },
+  parseValue: (value) => parseDay(value),
+  parseLiteral: (ast) => parseDay(ast.kind === Kind.STRING ? ast.value : null),
+});
+
+/** True for a real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
+export function isCalendarDay(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function parseDay(value: unknown): string {
+  if (typeof value !== 'string' || !isCalendarDay(value)) {
+    throw new TypeError('Date must be a calendar day written YYYY-MM-DD, e.g. 2026-09-15');
+  }
+  return value;
+}

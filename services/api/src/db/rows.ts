@@ -1,0 +1,13 @@
+import type { Selectable } from 'kysely';
+import type { DB } from './tables.generated.js';
+
+/** A row as selected from a table: what services return and GraphQL mappers receive. */
+export type Row<T extends keyof DB> = Selectable<DB[T]>;
+
+export type TradeRow = Row<'trade'>;
+export type ProgrammeRow = Row<'programme'>;
+export type CohortRow = Row<'cohort'>;
+export type PersonRow = Row<'person'>;
+export type EnrollmentRow = Row<'enrollment'>;
+export type EnrollmentEventRow = Row<'enrollment_event'>;
+export type ApplicantImportRow = Row<'applicant_import'>;
