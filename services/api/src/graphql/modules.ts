@@ -1,11 +1,32 @@
+import { loaders as enrollmentLoaders } from '../modules/enrollment/loaders.js';
+import * as enrollment from '../modules/enrollment/resolvers.js';
 import * as identity from '../modules/identity/resolvers.js';
+import { loaders as importsLoaders } from '../modules/imports/loaders.js';
+import * as imports from '../modules/imports/resolvers.js';
+import { loaders as peopleLoaders } from '../modules/people/loaders.js';
+import * as people from '../modules/people/resolvers.js';
+import { loaders as programmesLoaders } from '../modules/programmes/loaders.js';
+import * as programmes from '../modules/programmes/resolvers.js';
 import { loaders as tenancyLoaders } from '../modules/tenancy/loaders.js';
 import * as tenancy from '../modules/tenancy/resolvers.js';
 import { DateScalar, DateTime } from './schema.js';
 
 // Every module's resolvers and loaders, merged type by type. A new module adds one line each.
-const moduleResolvers: Record<string, Record<string, unknown>>[] = [identity, tenancy];
-const moduleLoaders: Record<string, Record<string, unknown>>[] = [tenancyLoaders];
+const moduleResolvers: Record<string, Record<string, unknown>>[] = [
+  identity,
+  tenancy,
+  programmes,
+  people,
+  enrollment,
+  imports,
+];
+const moduleLoaders: Record<string, Record<string, unknown>>[] = [
+  tenancyLoaders,
+  programmesLoaders,
+  peopleLoaders,
+  enrollmentLoaders,
+  importsLoaders,
+];
 
 function mergeByType(parts: Record<string, Record<string, unknown>>[]) {
   const merged: Record<string, Record<string, unknown>> = {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTimeZone, TZDATA_VERSION, toInstant, toLocal } from './time.js';
+import { ageOn, isTimeZone, TZDATA_VERSION, todayIn, toInstant, toLocal } from './time.js';
 
 const CASABLANCA = 'Africa/Casablanca';
 
@@ -41,5 +41,20 @@ describe('time zones', () => {
   it('knows which zone names exist', () => {
     expect(isTimeZone(CASABLANCA)).toBe(true);
     expect(isTimeZone('Africa/Fes')).toBe(false);
+  });
+});
+
+describe('calendar days', () => {
+  it('gives today on the centre’s clock, not the server’s', () => {
+    const lateEvening = new Date('2026-12-31T23:30:00Z');
+    expect(todayIn('Africa/Casablanca', lateEvening)).toBe('2026-12-31');
+    expect(todayIn('Asia/Tokyo', lateEvening)).toBe('2027-01-01');
+  });
+
+  it('counts whole years of age, a birthday counting from its own day', () => {
+    expect(ageOn('2008-09-15', '2026-09-14')).toBe(17);
+    expect(ageOn('2008-09-15', '2026-09-15')).toBe(18);
+    expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
+    expect(ageOn('2008-02-29', '2026-03-01')).toBe(18);
   });
 });

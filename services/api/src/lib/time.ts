@@ -53,3 +53,15 @@ export function toInstant(date: string, time: string, zone: string): Date {
   const local = new tc.DateTime(year, month, day, hour, minute, 0, 0, tc.zone(zone));
   return new Date(local.unixUtcMillis());
 }
+
+/** Today's calendar day (YYYY-MM-DD) on the wall clocks of `zone`. */
+export function todayIn(zone: string, now: Date = new Date()): string {
+  return toLocal(now, zone).date;
+}
+
+/** Age in whole years on `day` of someone born on `birthDate` (both YYYY-MM-DD). */
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
