@@ -2,6 +2,7 @@ import type { Database } from '../db/connect.js';
 import { withTenant } from '../db/with-tenant.js';
 import { newId } from '../lib/ids.js';
 import { hashPassword } from '../modules/identity/password.js';
+import { seedCraftEnrollment } from './craft-enrollment.js';
 
 export const DEMO_PASSWORD = 'Maalem-demo-2026';
 
@@ -153,6 +154,7 @@ export async function seedDemoData(owner: Database): Promise<DemoAccount[] | nul
       { userId: directorId, role: 'DIRECTOR' },
       { userId: networkAdminId, role: 'NETWORK_ADMIN' },
     ];
+    let traineeUserId: string | undefined;
     if (tenant.slug === 'fes') {
       // People with only a phone: they sign in with a one-time code printed in the development log.
       for (const person of [
@@ -170,6 +172,7 @@ export async function seedDemoData(owner: Database): Promise<DemoAccount[] | nul
           .values({ id: userId, display_name: person.name, phone: person.phone, locale: 'ar-MA' })
           .execute();
         members.push({ userId, role: person.role });
+        if (person.role === 'TRAINEE') traineeUserId = userId;
         accounts.push({ who: person.who, signIn: person.phone, secret: 'one-time code (see the log)' });
       }
     }
@@ -180,6 +183,13 @@ export async function seedDemoData(owner: Database): Promise<DemoAccount[] | nul
         .values(members.map((m) => ({ tenant_id: tenantId, id: newId(), user_id: m.userId, role: m.role })))
         .execute(),
     );
+    if (tenant.kind === 'CRAFT_CENTRE') {
+      await seedCraftEnrollment(owner, tenantId, tenant.slug, {
+        directorId,
+        traineeUserId,
+        phoneBase: 11_000_000 + accounts.length * 100_000,
+      });
+    }
   }
   return accounts;
 }

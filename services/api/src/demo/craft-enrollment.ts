@@ -1,0 +1,329 @@
+import type { Database } from '../db/connect.js';
+import { type Tx, withTenant } from '../db/with-tenant.js';
+import { newId } from '../lib/ids.js';
+
+/**
+ * A craft centre's trades, programmes and cohorts, sized like the foundation's 2024 activity
+ * report: Fès 487 trainees (308 graduated), Salé 534 (320), Marrakech 991 (795); weaving took
+ * about 84 % of them; three in four were women. Plus the open 2026 intake, with applicants.
+ * Deterministic (a seeded generator), so every demo database looks the same.
+ */
+export const CRAFT_FIGURES: Record<string, { trained: number; graduated: number; provinces: string[] }> = {
+  fes: {
+    trained: 487,
+    graduated: 308,
+    provinces: ['Fès', 'Sefrou', 'Moulay Yacoub', 'Taounate', 'Boulemane'],
+  },
+  sale: { trained: 534, graduated: 320, provinces: ['Salé', 'Rabat', 'Kénitra', 'Skhirate-Témara'] },
+  marrakech: {
+    trained: 991,
+    graduated: 795,
+    provinces: ['Marrakech', 'Al Haouz', 'Chichaoua', 'El Kelâa des Sraghna'],
+  },
+};
+
+const TRADES = [
+  { code: 'WEAVING', fr: 'Tissage', ar: 'النسيج', share: 0.84, womenShare: 0.86 },
+  { code: 'WOOD', fr: 'Menuiserie d’art', ar: 'النجارة الفنية', share: 0.04, womenShare: 0.1 },
+  { code: 'LEATHER', fr: 'Maroquinerie', ar: 'صناعة الجلد', share: 0.04, womenShare: 0.45 },
+  { code: 'METAL', fr: 'Ferronnerie', ar: 'الحدادة الفنية', share: 0.03, womenShare: 0.05 },
+  { code: 'STONE', fr: 'Taille de pierre', ar: 'نحت الحجر', share: 0.02, womenShare: 0.05 },
+  { code: 'PLANT_FIBRES', fr: 'Fibres végétales', ar: 'الألياف النباتية', share: 0.02, womenShare: 0.7 },
+  { code: 'SADDLERY', fr: 'Sellerie', ar: 'السراجة', share: 0.01, womenShare: 0.1 },
+] as const;
+
+type Name = readonly [latin: string, arabic: string];
+
+const WOMEN: readonly Name[] = [
+  ['Fatima Zahra', 'فاطمة الزهراء'],
+  ['Khadija', 'خديجة'],
+  ['Salma', 'سلمى'],
+  ['Meryem', 'مريم'],
+  ['Hajar', 'هاجر'],
+  ['Imane', 'إيمان'],
+  ['Zineb', 'زينب'],
+  ['Nadia', 'نادية'],
+  ['Soukaina', 'سكينة'],
+  ['Asmae', 'أسماء'],
+  ['Houda', 'هدى'],
+  ['Siham', 'سهام'],
+];
+const MEN: readonly Name[] = [
+  ['Mohamed', 'محمد'],
+  ['Youssef', 'يوسف'],
+  ['Hamza', 'حمزة'],
+  ['Ayoub', 'أيوب'],
+  ['Omar', 'عمر'],
+  ['Anas', 'أنس'],
+  ['Mehdi', 'المهدي'],
+  ['Ismail', 'إسماعيل'],
+  ['Rachid', 'رشيد'],
+  ['Karim', 'كريم'],
+];
+const FAMILY: readonly Name[] = [
+  ['BENNANI', 'بناني'],
+  ['EL ALAOUI', 'العلوي'],
+  ['TAZI', 'التازي'],
+  ['BERRADA', 'برادة'],
+  ['EL IDRISSI', 'الإدريسي'],
+  ['CHRAIBI', 'الشرايبي'],
+  ['AMRANI', 'العمراني'],
+  ['SQALLI', 'السقلي'],
+  ['OUAZZANI', 'الوزاني'],
+  ['BOUZIDI', 'البوزيدي'],
+  ['LAHLOU', 'لحلو'],
+  ['FASSI FIHRI', 'الفاسي الفهري'],
+  ['AIT BENHADDOU', 'آيت بنحدو'],
+  ['EL MANSOURI', 'المنصوري'],
+];
+const SCHOOL_LEVELS = ['NONE', 'PRIMARY', 'PRIMARY', 'MIDDLE', 'MIDDLE', 'MIDDLE', 'SECONDARY'] as const;
+const DROPOUT_REASONS = [
+  'Emploi trouvé avant la fin',
+  'Raisons familiales',
+  'Mariage',
+  'Déménagement',
+  'Éloignement du lieu de formation',
+];
+
+/** A small deterministic generator (mulberry32): the same demo every time. */
+function generator(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+  };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** Splits `total` by shares into whole numbers that add up to it (the first takes the rest). */
+function apportion(total: number, shares: readonly number[]): number[] {
+  const counts = shares.map((share) => Math.floor(total * share));
+  counts[0]! += total - counts.reduce((a, b) => a + b, 0);
+  return counts;
+}
+
+interface PersonValues {
+  tenant_id: string;
+  id: string;
+  first_name_latin: string;
+  last_name_latin: string;
+  first_name_ar: string;
+  last_name_ar: string;
+  sex: 'F' | 'M';
+  birth_date: string;
+  cin: string | null;
+  phone: string;
+  guardian_name: string | null;
+  guardian_phone: string | null;
+  school_level: string;
+  has_disability: boolean;
+  province: string;
+  user_id: string | null;
+}
+
+export async function seedCraftEnrollment(
+  owner: Database,
+  tenantId: string,
+  slug: string,
+  options: { directorId: string; traineeUserId?: string; phoneBase: number },
+): Promise<void> {
+  const figures = CRAFT_FIGURES[slug];
+  if (!figures) return;
+  const random = generator(slug.split('').reduce((h, c) => h * 31 + c.charCodeAt(0), 7));
+  let phoneSerial = 0;
+  const nextPhone = () => `+2126${String(options.phoneBase + phoneSerial++).padStart(8, '0')}`;
+
+  const makePerson = (sex: 'F' | 'M', birthYearRange: [number, number], startsOn: string): PersonValues => {
+    const [first, firstAr] = random.pick(sex === 'F' ? WOMEN : MEN);
+    const [last, lastAr] = random.pick(FAMILY);
+    const birth = `${random.int(...birthYearRange)}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`;
+    const minor = Number(startsOn.slice(0, 4)) - Number(birth.slice(0, 4)) < 19;
+    return {
+      tenant_id: tenantId,
+      id: newId(),
+      first_name_latin: first,
+      last_name_latin: last,
+      first_name_ar: firstAr,
+      last_name_ar: lastAr,
+      sex,
+      birth_date: birth,
+      cin: minor ? null : `${random.pick(['C', 'CD', 'EE', 'BK', 'JB'])}${random.int(100000, 999999)}`,
+      phone: nextPhone(),
+      guardian_name: minor ? `${random.pick(MEN)[0]} ${last}` : null,
+      guardian_phone: minor ? nextPhone() : null,
+      school_level: random.pick(SCHOOL_LEVELS),
+      has_disability: random.next() < 0.02,
+      province: random.pick(figures.provinces),
+      user_id: null,
+    };
+  };
+
+  await withTenant(owner, tenantId, async (tx) => {
+    const trades = TRADES.map((trade) => ({ ...trade, id: newId(), programmeId: newId() }));
+    await tx
+      .insertInto('trade')
+      .values(
+        trades.map((t) => ({ tenant_id: tenantId, id: t.id, code: t.code, name_fr: t.fr, name_ar: t.ar })),
+      )
+      .execute();
+    await tx
+      .insertInto('programme')
+      .values(
+        trades.map((t) => ({
+          tenant_id: tenantId,
+          id: t.programmeId,
+          trade_id: t.id,
+          name_fr: `Apprentissage — ${t.fr}`,
+          name_ar: `التكوين بالتدرج المهني — ${t.ar}`,
+          duration_months: 10,
+          theory_weekdays: [1],
+          practice_weekdays: [2, 3, 4, 5, 6],
+        })),
+      )
+      .execute();
+
+    const trainedByTrade = apportion(
+      figures.trained,
+      trades.map((t) => t.share),
+    );
+    const graduatedByTrade = apportion(
+      figures.graduated,
+      trades.map((t) => t.share),
+    );
+    const people: PersonValues[] = [];
+    const enrollments: {
+      row: Record<string, unknown>;
+      path: { to: string; at: string; reason?: string }[];
+    }[] = [];
+
+    for (const [index, trade] of trades.entries()) {
+      const trained = trainedByTrade[index]!;
+      if (trained === 0) continue;
+      const cohortId = newId();
+      await tx
+        .insertInto('cohort')
+        .values({
+          tenant_id: tenantId,
+          id: cohortId,
+          programme_id: trade.programmeId,
+          label: `${trade.fr} 2024-2025`,
+          starts_on: '2024-09-16',
+          ends_on: '2025-07-15',
+          capacity: Math.ceil(trained / 10) * 10 + 10,
+        })
+        .execute();
+      for (let i = 0; i < trained; i++) {
+        const person = makePerson(random.next() < trade.womenShare ? 'F' : 'M', [1996, 2008], '2024-09-16');
+        people.push(person);
+        const graduated = i < graduatedByTrade[index]!;
+        const path: { to: string; at: string; reason?: string }[] = [
+          { to: 'APPLIED', at: '2024-07-08T09:00:00Z' },
+          { to: 'ADMITTED', at: '2024-07-22T09:00:00Z' },
+          { to: 'ENROLLED', at: '2024-09-16T08:00:00Z' },
+        ];
+        if (graduated) path.push({ to: 'GRADUATED', at: '2025-07-15T10:00:00Z' });
+        else {
+          path.push({
+            to: 'DROPPED_OUT',
+            at: `2025-${pad(random.int(1, 5))}-${pad(random.int(1, 28))}T10:00:00Z`,
+            reason: random.pick(DROPOUT_REASONS),
+          });
+        }
+        enrollments.push({ row: { person_id: person.id, cohort_id: cohortId }, path });
+      }
+    }
+
+    // The 2026 intake of the biggest trade is open: applicants at every step, places left.
+    const weaving = trades[0]!;
+    const openCohortId = newId();
+    await tx
+      .insertInto('cohort')
+      .values({
+        tenant_id: tenantId,
+        id: openCohortId,
+        programme_id: weaving.programmeId,
+        label: `${weaving.fr} 2026-2027`,
+        starts_on: '2026-09-21',
+        ends_on: '2027-07-16',
+        capacity: 60,
+      })
+      .execute();
+    for (let i = 0; i < 24; i++) {
+      const person = makePerson(random.next() < weaving.womenShare ? 'F' : 'M', [1998, 2010], '2026-09-21');
+      if (i === 0 && options.traineeUserId) {
+        // The demo trainee (who signs in by SMS code) is this person.
+        Object.assign(person, {
+          first_name_latin: 'Salma',
+          first_name_ar: 'سلمى',
+          sex: 'F',
+          birth_date: '2006-03-14',
+          phone: '+212661000002',
+          cin: 'CD482913',
+          guardian_name: null,
+          guardian_phone: null,
+          user_id: options.traineeUserId,
+        });
+      }
+      people.push(person);
+      const steps = i < 14 ? 3 : i < 19 ? 2 : 1;
+      const path = [
+        { to: 'APPLIED', at: '2026-06-15T09:00:00Z' },
+        { to: 'ADMITTED', at: '2026-07-20T09:00:00Z' },
+        { to: 'ENROLLED', at: '2026-09-21T08:00:00Z' },
+      ].slice(0, steps);
+      enrollments.push({ row: { person_id: person.id, cohort_id: openCohortId }, path });
+    }
+
+    await insertInChunks(tx, 'person', people);
+    const enrollmentRows = enrollments.map(({ row, path }) => {
+      const last = path.at(-1)!;
+      return {
+        tenant_id: tenantId,
+        id: newId(),
+        person_id: row.person_id as string,
+        cohort_id: row.cohort_id as string,
+        status: last.to,
+        status_reason: last.reason ?? null,
+        status_changed_at: new Date(last.at),
+        created_at: new Date(path[0]!.at),
+      };
+    });
+    await insertInChunks(tx, 'enrollment', enrollmentRows);
+    const events = enrollments.flatMap(({ path }, index) =>
+      path.map((step, stepIndex) => ({
+        tenant_id: tenantId,
+        id: newId(),
+        enrollment_id: enrollmentRows[index]!.id,
+        from_status: stepIndex === 0 ? null : path[stepIndex - 1]!.to,
+        to_status: step.to,
+        reason: step.reason ?? null,
+        actor_user_id: options.directorId,
+        at: new Date(step.at),
+      })),
+    );
+    await insertInChunks(tx, 'enrollment_event', events);
+  });
+}
+
+async function insertInChunks(
+  tx: Tx,
+  table: 'person' | 'enrollment' | 'enrollment_event',
+  rows: readonly object[],
+): Promise<void> {
+  // PostgreSQL takes at most 65,535 parameters per statement.
+  for (let i = 0; i < rows.length; i += 500) {
+    await tx
+      .insertInto(table)
+      .values(rows.slice(i, i + 500) as never)
+      .execute();
+  }
+}
