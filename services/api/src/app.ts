@@ -24,9 +24,14 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The built web client to serve from the same origin (main.ts passes web/dist; tests usually don't). */
   webDistDir?: string;
+  /** Told of every SQL statement the service sends (tests count them; see db/connect.ts). */
+  onQuery?: (sql: string) => void;
 }
 
 export type App = FastifyInstance & { deps: AppDeps };
+
+/** Room for a 5 MB file in base64 (4/3 of it) plus the rest of the request. */
+export const GRAPHQL_BODY_LIMIT = 8 * 1024 * 1024;
 
 /** The whole service, ready for `listen` (main.ts) or `inject` (tests). */
 export async function buildApp(options: AppOptions): Promise<App> {
@@ -49,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const db: Database = connect(options.appDatabaseUrl, {
     max: config.dbPoolMax,
     applicationName: 'maalem-api',
+    onQuery: options.onQuery,
   });
   const deps: AppDeps = { db, config, delivery: options.delivery ?? logDelivery(app.log) };
   app.decorate('deps', deps);
@@ -75,6 +81,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
       app.log.warn({ err: error }, 'readiness check failed');
       return reply.code(503).send({ status: 'unavailable', reason: 'database' });
     }
+  });
+
+  // Applicant files travel base64 inside GraphQL (5 MB at most, see modules/imports): the one route
+  // that takes big bodies. Everything else keeps the small default.
+  app.addHook('onRoute', (route) => {
+    if (route.url === '/graphql' && route.method === 'POST') route.bodyLimit = GRAPHQL_BODY_LIMIT;
   });
 
   await app.register(mercurius, {

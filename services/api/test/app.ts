@@ -34,7 +34,13 @@ export interface GqlResult<T> {
 /** The real service over a test database, answering through fastify's inject (real HTTP stack). */
 export async function createTestApp(
   db: TestDatabase,
-  options: { nodeEnv?: NodeEnv; poolMax?: number; logger?: Parameters<typeof buildApp>[0]['logger'] } = {},
+  options: {
+    nodeEnv?: NodeEnv;
+    poolMax?: number;
+    logger?: Parameters<typeof buildApp>[0]['logger'];
+    /** Told of every SQL statement the service sends, to count them. */
+    onQuery?: (sql: string) => void;
+  } = {},
 ): Promise<TestApp> {
   const delivery = memoryDelivery();
   const config = {
@@ -46,6 +52,7 @@ export async function createTestApp(
     appDatabaseUrl: db.appUrl,
     delivery,
     logger: options.logger ?? false,
+    onQuery: options.onQuery,
   });
 
   const gql: TestApp['gql'] = async (query, variables, as = {}) => {

@@ -9,7 +9,14 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export type Database = Kysely<DB>;
 
-export function connect(url: string, options: { max?: number; applicationName?: string } = {}): Database {
+export interface ConnectOptions {
+  max?: number;
+  applicationName?: string;
+  /** Told of every statement sent (transaction control included), e.g. for tests that count them. */
+  onQuery?: (sql: string) => void;
+}
+
+export function connect(url: string, options: ConnectOptions = {}): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
@@ -19,7 +26,12 @@ export function connect(url: string, options: { max?: number; applicationName?: 
   });
   // An idle client losing its server (restart, network) must not crash the process.
   pool.on('error', () => {});
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const { onQuery } = options;
+  return new Kysely<DB>({
+    dialect: new PostgresDialect({ pool }),
+    // Failed statements were sent too, so both log levels count.
+    log: onQuery ? (event) => onQuery(event.query.sql) : undefined,
+  });
 }
 
 /** Same server, other credentials (and optionally another database). */

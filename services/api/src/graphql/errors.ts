@@ -18,6 +18,25 @@ export class UserError extends Error {
   toPayloadError(locale: Locale) {
     return { code: this.code, field: this.field ?? null, message: ERROR_MESSAGES[locale][this.code] };
   }
+
+  /** What a mutation payload's `errors` holds for this failure. */
+  toPayloadErrors(locale: Locale) {
+    return [this.toPayloadError(locale)];
+  }
+}
+
+/**
+ * Several expected failures found at once (every invalid field of a form, every missing column of
+ * a file), so the person fixes them all in one go instead of one per attempt.
+ */
+export class UserErrors extends UserError {
+  constructor(readonly all: readonly UserError[]) {
+    super(all[0]!.code, all[0]!.field);
+  }
+
+  override toPayloadErrors(locale: Locale) {
+    return this.all.map((error) => error.toPayloadError(locale));
+  }
 }
 
 export function isUserError(error: unknown): error is UserError {

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, openTestEnv, type TestApp, type TestEnv } from '../../test/app.js';
 import { PASSWORD } from '../../test/fixtures.js';
-import { buildApp } from '../app.js';
+import { buildApp, GRAPHQL_BODY_LIMIT } from '../app.js';
 import { loadConfig } from '../config.js';
 import { QUERY_LIMITS } from './limits.js';
 
@@ -120,14 +120,18 @@ describe('refused before any resolver runs, with nothing written', () => {
     expect(await writes()).not.toEqual(before);
   });
 
-  it('a body larger than the limit', async () => {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/graphql',
-      headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({ query: `{ me { id } }`, variables: { padding: 'x'.repeat(300 * 1024) } }),
-    });
-    expect(response.statusCode).toBe(413);
+  it('a body larger than the limit (room for a 5 MB file on /graphql, little elsewhere)', async () => {
+    const post = (url: string, size: number) =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ query: `{ me { id } }`, variables: { padding: 'x'.repeat(size) } }),
+      });
+    expect((await post('/graphql', GRAPHQL_BODY_LIMIT + 1)).statusCode).toBe(413);
+    // A 5 MB file in base64 fits.
+    expect((await post('/graphql', Math.ceil((5 * 1024 * 1024 * 4) / 3))).statusCode).toBe(200);
+    expect((await post('/health/live', 300 * 1024)).statusCode).toBe(413);
   });
 });
 

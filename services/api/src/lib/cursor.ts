@@ -18,3 +18,27 @@ export function pageSize(first: number | null | undefined): number {
     throw new UserError('INVALID_INPUT', 'first');
   return first;
 }
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+
+/**
+ * A page of a Relay connection from rows fetched in order with `limit + 1`: the extra row only
+ * says that there is a next page.
+ */
+export function toConnection<R, T = R>(
+  rows: readonly R[],
+  limit: number,
+  totalCount: number,
+  edgeOf: (row: R) => { cursor: string; node: T },
+): Connection<T> {
+  const edges = rows.slice(0, limit).map(edgeOf);
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount,
+  };
+}

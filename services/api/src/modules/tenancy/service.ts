@@ -4,7 +4,7 @@ import type { Context } from '../../graphql/context.js';
 import { UserError } from '../../graphql/errors.js';
 import type { AddMemberInput, Role } from '../../graphql/generated/resolvers.js';
 import { LOCALES } from '../../graphql/messages.js';
-import { decodeCursor, encodeCursor, pageSize } from '../../lib/cursor.js';
+import { decodeCursor, encodeCursor, pageSize, toConnection } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/service.js';
 import { requireMember } from '../identity/access.js';
@@ -127,15 +127,7 @@ export async function listMembers(
         .execute(),
       filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
-    const page = rows.slice(0, limit);
-    return {
-      edges: page.map((node) => ({ cursor: encodeCursor(node.id), node })),
-      pageInfo: {
-        hasNextPage: rows.length > limit,
-        endCursor: page.at(-1) ? encodeCursor(page.at(-1)!.id) : null,
-      },
-      totalCount: total.n,
-    };
+    return toConnection(rows, limit, total.n, (node) => ({ cursor: encodeCursor(node.id), node }));
   });
 }
 
