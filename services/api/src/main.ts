@@ -5,6 +5,8 @@ import { assertServiceRoleIsUnprivileged, prepareSchema, provisionDatabase } fro
 import { seedDemoData } from './demo/seed.js';
 import { startPeriodic } from './lib/periodic.js';
 import { purgeOldAttempts } from './modules/identity/rate-limit.js';
+import { importJobHandlers } from './modules/imports/service.js';
+import { startJobWorker } from './modules/jobs/worker.js';
 import { deliverPending } from './modules/outbox/service.js';
 import { WEB_DIST_DIR } from './serve-client.js';
 
@@ -50,7 +52,8 @@ async function main() {
     }
   }
 
-  // Background work: outbox delivery every second, clean-up of old sign-in attempts every hour.
+  // Background work: outbox delivery every second, clean-up of old sign-in attempts every hour,
+  // and the job queue (applicant imports) polled every second.
   const background = [
     startPeriodic(
       () => deliverPending(app.deps.db, app.deps.delivery),
@@ -62,6 +65,7 @@ async function main() {
       3_600_000,
       (error) => app.log.error({ err: error }, 'sign-in attempt clean-up failed'),
     ),
+    startJobWorker(app.deps.db, importJobHandlers, app.log),
   ];
 
   let closing = false;
