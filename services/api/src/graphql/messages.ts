@@ -26,6 +26,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     IDENTITY_CONFLICT: 'Cet e-mail et ce téléphone appartiennent à deux personnes différentes.',
     INVALID_DATE: 'Cette date n’est pas valide (ex. 2008-09-15).',
     INVALID_CIN: 'Ce numéro de CIN n’est pas valide (ex. AB123456).',
+    CIN_TAKEN: 'Une autre fiche porte déjà ce numéro de CIN : utilisez-la, ou fusionnez les deux fiches.',
     GUARDIAN_REQUIRED: 'Pour une personne de moins de 18 ans, indiquez le nom et le téléphone du tuteur.',
     CODE_TAKEN: 'Ce code est déjà utilisé dans ce centre.',
     LABEL_TAKEN: 'Ce programme a déjà une promotion avec ce nom.',
@@ -48,7 +49,8 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
   'ar-MA': {
     INVALID_INPUT: 'هذه القيمة غير صالحة.',
     INVALID_EMAIL: 'عنوان البريد الإلكتروني غير صالح.',
-    INVALID_PHONE: 'رقم الهاتف غير صالح (مثال: 06 12 34 56 78).',
+    // The number is isolated left-to-right (U+2066…U+2069), or its groups come out reversed.
+    INVALID_PHONE: 'رقم الهاتف غير صالح (مثال: \u206606 12 34 56 78\u2069).',
     PASSWORD_TOO_SHORT: 'يجب أن تتكون كلمة المرور من 10 أحرف على الأقل.',
     INVALID_CREDENTIALS: 'المعرف أو كلمة المرور غير صحيحة.',
     CODE_INVALID: 'هذا الرمز غير صحيح.',
@@ -66,6 +68,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     IDENTITY_CONFLICT: 'هذا البريد الإلكتروني وهذا الهاتف يخصان شخصين مختلفين.',
     INVALID_DATE: 'هذا التاريخ غير صالح (مثال: 2008-09-15).',
     INVALID_CIN: 'رقم البطاقة الوطنية غير صالح (مثال: AB123456).',
+    CIN_TAKEN: 'ملف آخر يحمل رقم البطاقة الوطنية هذا: استعمله، أو ادمج الملفين.',
     GUARDIAN_REQUIRED: 'لمن هو دون 18 سنة، أدخل اسم ولي الأمر ورقم هاتفه.',
     CODE_TAKEN: 'هذا الرمز مستعمل من قبل في هذا المركز.',
     LABEL_TAKEN: 'لهذا البرنامج فوج بهذا الاسم مسبقا.',

@@ -290,7 +290,7 @@ describe('duplicates', () => {
       asA(),
     );
     expect(anyway.data.createPerson.errors).toEqual([
-      { code: 'IDENTITY_CONFLICT', field: 'cin', message: fr('IDENTITY_CONFLICT') },
+      { code: 'CIN_TAKEN', field: 'cin', message: fr('CIN_TAKEN') },
     ]);
     expect(await counts()).toEqual(before);
   });
@@ -387,7 +387,7 @@ describe('updatePerson', () => {
       asA(),
     );
     expect(taken.data.updatePerson.errors).toEqual([
-      { code: 'IDENTITY_CONFLICT', field: 'cin', message: fr('IDENTITY_CONFLICT') },
+      { code: 'CIN_TAKEN', field: 'cin', message: fr('CIN_TAKEN') },
     ]);
     const invalid = await t.gql(
       UPDATE,

@@ -147,7 +147,7 @@ export async function findDuplicates(
   return [...found.filter((d) => d.reason === 'SAME_CIN'), ...found.filter((d) => d.reason !== 'SAME_CIN')];
 }
 
-/** Writes a checked person (and its audit event). A CIN another unmerged record has is IDENTITY_CONFLICT. */
+/** Writes a checked person (and its audit event). A CIN another unmerged record has is CIN_TAKEN. */
 export async function insertPerson(tx: Tx, actor: Actor, person: NormalizedPerson): Promise<PersonRow> {
   const row = await tx
     .insertInto('person')
@@ -162,8 +162,7 @@ export async function insertPerson(tx: Tx, actor: Actor, person: NormalizedPerso
 // The partial unique index on CIN (unmerged records only) is the last word on who holds a CIN.
 function cinConflict(error: unknown): never {
   const e = error as { code?: string; constraint?: string };
-  if (e?.code === '23505' && e.constraint === 'person_cin_key')
-    throw new UserError('IDENTITY_CONFLICT', 'cin');
+  if (e?.code === '23505' && e.constraint === 'person_cin_key') throw new UserError('CIN_TAKEN', 'cin');
   throw error;
 }
 
@@ -312,7 +311,7 @@ export async function createPerson(
     // The user decides: show the look-alikes and write nothing until they say "create anyway".
     if (duplicates.length > 0 && !input.ignoreDuplicates) return { person: null, duplicates };
     // Two unmerged records never share a CIN, even on purpose: that is what merging is for.
-    if (duplicates.some((d) => d.reason === 'SAME_CIN')) throw new UserError('IDENTITY_CONFLICT', 'cin');
+    if (duplicates.some((d) => d.reason === 'SAME_CIN')) throw new UserError('CIN_TAKEN', 'cin');
     return { person: await insertPerson(tx, actor, person), duplicates: [] };
   });
 }
@@ -365,7 +364,7 @@ export async function updatePerson(
         .where('merged_into_id', 'is', null)
         .where('id', '<>', current.id)
         .executeTakeFirst();
-      if (holder) throw new UserError('IDENTITY_CONFLICT', 'cin');
+      if (holder) throw new UserError('CIN_TAKEN', 'cin');
     }
     const changed = PERSON_FIELDS.filter((field) => person[field] !== current[field]);
     if (changed.length === 0) return { person: current, duplicates: [] };
