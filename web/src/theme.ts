@@ -13,9 +13,13 @@ export const theme = createTheme({
   defaultRadius: 'md',
 });
 
-// Mantine's default "dimmed" grey is below 4.5:1 on white; secondary text must stay readable.
+// Mantine's default "dimmed" grey and error red are below 4.5:1 on white; secondary text and the
+// messages under form fields must stay readable.
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
   dark: {},
 });

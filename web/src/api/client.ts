@@ -1,4 +1,4 @@
-import { cacheExchange, type Resolver } from '@urql/exchange-graphcache';
+import { type Cache, cacheExchange, type Resolver, type UpdateResolver } from '@urql/exchange-graphcache';
 import { relayPagination } from '@urql/exchange-graphcache/extras';
 import { Client, fetchExchange, mapExchange } from 'urql';
 import { acceptLanguage, type Locale } from '../i18n/locale';
@@ -13,6 +13,8 @@ export interface ApiClientOptions {
   onNetworkError: (error: Error) => void;
   onNetworkSuccess: () => void;
   url?: string;
+  /** Tests answer requests themselves; the app uses the browser's fetch. */
+  fetch?: typeof fetch;
 }
 
 // Types without an id are parts of their parent (payloads, connections), never entities of their own.
@@ -33,11 +35,63 @@ function relayPaginationWithTotal(): Resolver {
   };
 }
 
+/** Forgets every cached answer of these root fields, whatever their arguments: the next read refetches. */
+function invalidateRoot(cache: Cache, ...fieldNames: string[]) {
+  for (const field of cache.inspectFields('Query')) {
+    if (fieldNames.includes(field.fieldName)) cache.invalidate('Query', field.fieldName, field.arguments);
+  }
+}
+
+/** A cohort's counts change with every application and transition: read them again next time. */
+function invalidateOverview(cache: Cache, payload: unknown) {
+  const cohortId = (payload as { enrollment?: { cohort?: { id?: string } } } | null)?.enrollment?.cohort?.id;
+  if (cohortId) cache.invalidate({ __typename: 'Cohort', id: cohortId }, 'overview');
+}
+
+/** Whether a mutation's payload says it did something (no typed errors). */
+const succeeded = (result: Record<string, unknown>, field: string) => {
+  const payload = result[field] as { errors?: unknown[] } | null | undefined;
+  return !!payload && (payload.errors?.length ?? 0) === 0;
+};
+
+/**
+ * New rows change lists the cache cannot patch by itself (which page, which filter, which order):
+ * those lists are dropped and read again. Changed entities (an enrollment's status, a person's
+ * fields) update themselves by id.
+ */
+const MUTATION_UPDATES: Record<string, UpdateResolver> = {
+  createTrade: (result, _args, cache) => {
+    if (succeeded(result, 'createTrade')) invalidateRoot(cache, 'trades');
+  },
+  createProgramme: (result, _args, cache) => {
+    if (succeeded(result, 'createProgramme')) invalidateRoot(cache, 'programmes', 'trades');
+  },
+  createCohort: (result, _args, cache) => {
+    if (succeeded(result, 'createCohort')) invalidateRoot(cache, 'cohorts');
+  },
+  createPerson: (result, _args, cache) => {
+    if (succeeded(result, 'createPerson')) invalidateRoot(cache, 'people');
+  },
+  mergePeople: (result, _args, cache) => {
+    if (succeeded(result, 'mergePeople')) invalidateRoot(cache, 'people', 'enrollments');
+  },
+  apply: (result, _args, cache) => {
+    if (!succeeded(result, 'apply')) return;
+    invalidateRoot(cache, 'enrollments');
+    invalidateOverview(cache, result.apply);
+  },
+  transitionEnrollment: (result, _args, cache) => {
+    // The list keeps its pages (the row updates by id); the cohort's figures are read again.
+    if (succeeded(result, 'transitionEnrollment')) invalidateOverview(cache, result.transitionEnrollment);
+  },
+};
+
 export function createApiClient(options: ApiClientOptions): Client {
   return new Client({
     url: options.url ?? '/graphql',
     // mercurius' CSRF prevention wants JSON POSTs; GET queries would be refused.
     preferGetMethod: false,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
     requestPolicy: 'cache-and-network',
     fetchOptions: () => ({
       credentials: 'same-origin',
@@ -57,10 +111,35 @@ export function createApiClient(options: ApiClientOptions): Client {
           RequestSignInCodePayload: EMBEDDED,
           SignOutPayload: EMBEDDED,
           AddMemberPayload: EMBEDDED,
+          CohortConnection: EMBEDDED,
+          CohortEdge: EMBEDDED,
+          PersonConnection: EMBEDDED,
+          PersonEdge: EMBEDDED,
+          EnrollmentConnection: EMBEDDED,
+          EnrollmentEdge: EMBEDDED,
+          CohortOverview: EMBEDDED,
+          CountBySex: EMBEDDED,
+          StatusCount: EMBEDDED,
+          DropoutReasonCount: EMBEDDED,
+          PossibleDuplicate: EMBEDDED,
+          ImportRowError: EMBEDDED,
+          TradePayload: EMBEDDED,
+          ProgrammePayload: EMBEDDED,
+          CohortPayload: EMBEDDED,
+          PersonPayload: EMBEDDED,
+          MergePeoplePayload: EMBEDDED,
+          EnrollmentPayload: EMBEDDED,
+          ImportApplicantsPayload: EMBEDDED,
         },
         resolvers: {
-          Query: { members: relayPaginationWithTotal() },
+          Query: {
+            members: relayPaginationWithTotal(),
+            cohorts: relayPaginationWithTotal(),
+            people: relayPaginationWithTotal(),
+            enrollments: relayPaginationWithTotal(),
+          },
         },
+        updates: { Mutation: MUTATION_UPDATES },
       }),
       // Between cache and fetch: sees only what the network answered.
       mapExchange({

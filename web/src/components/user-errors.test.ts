@@ -1,6 +1,6 @@
 import { CombinedError } from '@urql/core';
 import { describe, expect, it } from 'vitest';
-import { requestErrorId, splitUserErrors } from './user-errors';
+import { mutationErrors, requestErrorId, splitUserErrors } from './user-errors';
 
 describe('splitUserErrors', () => {
   it('puts an error next to the field the API named, translated by code', () => {
@@ -37,5 +37,31 @@ describe('requestErrorId', () => {
       ),
     ).toBe('errors.FORBIDDEN');
     expect(requestErrorId(new CombinedError({ graphQLErrors: [{ message: 'x' }] }))).toBe('errors.UNKNOWN');
+  });
+});
+
+describe('errors about fields nested in the input', () => {
+  it('land on the field the path ends with', () => {
+    const split = splitUserErrors(
+      [
+        { code: 'INVALID_DATE', field: 'person.birthDate' },
+        { code: 'INVALID_CIN', field: 'input.person.cin' },
+      ],
+      ['birthDate', 'cin'],
+    );
+    expect(split.byField).toEqual({ birthDate: 'errors.INVALID_DATE', cin: 'errors.INVALID_CIN' });
+  });
+});
+
+describe('mutationErrors', () => {
+  it('is null on success, the typed errors on refusal, the request error when there is no payload', () => {
+    expect(mutationErrors({ errors: [] }, undefined, [])).toBeNull();
+    expect(mutationErrors({ errors: [{ code: 'COHORT_FULL', field: null }] }, undefined, [])).toEqual({
+      byField: {},
+      general: ['errors.COHORT_FULL'],
+    });
+    expect(
+      mutationErrors(null, new CombinedError({ networkError: new TypeError('Failed to fetch') }), []),
+    ).toEqual({ byField: {}, general: ['errors.NETWORK'] });
   });
 });

@@ -21,6 +21,8 @@ export type Session =
       memberships: FragmentType<typeof TenantSwitcherMembershipFragment>[];
       tenant: CurrentTenant | null;
       role: Role | null;
+      /** Every role held in the current centre (the layout follows `role`, rights follow all of them). */
+      roles?: readonly Role[];
     };
 
 export const SessionContext = createContext<Session>({ status: 'loading' });

@@ -62,6 +62,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       memberships: me.memberships,
       tenant: here[0]?.tenant ?? null,
       role: primaryRole(here.map((m) => m.role)),
+      roles: here.map((m) => m.role),
     };
   }, [api.sessionProblem, api.tenantId, result.data, result.error, me, wantedTenant, reexecute]);
 

@@ -9,7 +9,7 @@ import { isolate } from '../i18n/isolate';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { useT } from '../i18n/use-t';
 import type { Session } from '../session/session-context';
-import type { NavItem } from './nav-items';
+import { isInSection, type NavItem } from './nav-items';
 
 type SignedIn = Extract<Session, { status: 'signed-in' }>;
 
@@ -52,7 +52,8 @@ export function DesktopShell({
             <Text size="sm" visibleFrom="md" c="dimmed">
               {t('shell.signedInAs', { name: isolate(session.user.displayName) })}
             </Text>
-            <SignOutButton />
+            {/* On a phone the header has no room for it: it moves to the end of the menu. */}
+            <SignOutButton visibleFrom="xs" />
           </Group>
         </Group>
       </AppShell.Header>
@@ -63,13 +64,14 @@ export function DesktopShell({
             component={Link}
             to={item.path}
             label={t(item.label)}
-            active={item.path === '/' ? pathname === '/' : pathname.startsWith(item.path)}
+            active={isInSection(item, pathname)}
             onClick={close}
             variant="filled"
             // A literal colour: hover then darkens it (a palette shade 9 would lighten to 8, below 4.5:1).
             color="#087f5b"
           />
         ))}
+        <SignOutButton hiddenFrom="xs" mt="md" />
       </AppShell.Navbar>
       <AppShell.Main>
         <OfflineBanner />

@@ -7,7 +7,7 @@ import { TenantSwitcher } from '../components/tenant-switcher';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { useT } from '../i18n/use-t';
 import type { Session } from '../session/session-context';
-import type { NavItem } from './nav-items';
+import { isInSection, type NavItem } from './nav-items';
 import classes from './phone-shell.module.css';
 
 type SignedIn = Extract<Session, { status: 'signed-in' }>;
@@ -48,7 +48,7 @@ export function PhoneShell({
       <AppShell.Footer component="nav" aria-label={t('shell.navigation')} data-testid="bottom-nav">
         <div className={classes.tabs}>
           {items.map((item) => {
-            const active = item.path === '/' ? pathname === '/' : pathname.startsWith(item.path);
+            const active = isInSection(item, pathname);
             return (
               <UnstyledButton
                 key={item.path}

@@ -3,6 +3,7 @@ import { ErrorBoundary } from '../components/error-boundary';
 import type { Role } from '../gql/graphql';
 import { ComingSoonPage } from '../pages/coming-soon-page';
 import { DashboardPage } from '../pages/dashboard-page';
+import { CohortRoutes, EnrollmentRoutes, PeopleRoutes } from '../pages/enrollment-routes';
 import { HostHomePage } from '../pages/host-home-page';
 import { InstructorHomePage } from '../pages/instructor-home-page';
 import { MembersPage } from '../pages/members-page';
@@ -28,13 +29,15 @@ export function RoleShell({ session }: { session: SignedIn }) {
     <Shell session={session} items={items}>
       <ErrorBoundary resetKey={pathname}>
         <Routes>
-          {items.map((item) => (
-            <Route
-              key={item.path}
-              path={item.path === '/' ? '/' : `${item.path}/*`}
-              element={<PageFor item={item} role={role} items={items} />}
-            />
-          ))}
+          {items.flatMap((item) =>
+            [item.path, ...(item.also ?? [])].map((path) => (
+              <Route
+                key={path}
+                path={path === '/' ? '/' : `${path}/*`}
+                element={<PageFor item={item} path={path} role={role} items={items} />}
+              />
+            )),
+          )}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </ErrorBoundary>
@@ -42,8 +45,20 @@ export function RoleShell({ session }: { session: SignedIn }) {
   );
 }
 
-function PageFor({ item, role, items }: { item: NavItem; role: Role; items: readonly NavItem[] }) {
+function PageFor({
+  item,
+  path,
+  role,
+  items,
+}: {
+  item: NavItem;
+  path: string;
+  role: Role;
+  items: readonly NavItem[];
+}) {
   if (item.page === 'members') return <MembersPage />;
+  if (item.page === 'cohorts') return <CohortRoutes />;
+  if (item.page === 'enrollment') return path === '/people' ? <PeopleRoutes /> : <EnrollmentRoutes />;
   if (item.page === 'comingSoon') return <ComingSoonPage section={item.label} />;
   if (role === 'HOST_ARTISAN') return <HostHomePage items={items} />;
   if (role === 'TRAINEE') return <TraineeHomePage items={items} />;
