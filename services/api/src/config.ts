@@ -19,6 +19,8 @@ export interface Config {
   /** Load the demo data into an empty database. */
   seedDemo: boolean;
   dbPoolMax: number;
+  /** Hours a placement proposal may wait for the artisan's answer before an SMS reminds them. */
+  placementReminderHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -57,6 +59,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const dbPoolMax = Number(env.DB_POOL_MAX ?? 10);
   if (!Number.isInteger(dbPoolMax) || dbPoolMax < 1) problems.push('DB_POOL_MAX must be a positive integer');
+  const placementReminderHours = Number(env.PLACEMENT_REMINDER_HOURS ?? 48);
+  if (
+    !Number.isFinite(placementReminderHours) ||
+    placementReminderHours <= 0 ||
+    placementReminderHours > 720
+  ) {
+    problems.push('PLACEMENT_REMINDER_HOURS must be a number of hours between 0 and 720');
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -71,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPgPort,
     seedDemo,
     dbPoolMax,
+    placementReminderHours,
   };
 }
 

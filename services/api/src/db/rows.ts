@@ -11,3 +11,6 @@ export type PersonRow = Row<'person'>;
 export type EnrollmentRow = Row<'enrollment'>;
 export type EnrollmentEventRow = Row<'enrollment_event'>;
 export type ApplicantImportRow = Row<'applicant_import'>;
+export type HostRow = Row<'host'>;
+export type PlacementRow = Row<'placement'>;
+export type PlacementEventRow = Row<'placement_event'>;

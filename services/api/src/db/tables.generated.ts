@@ -98,6 +98,23 @@ export interface EnrollmentEvent {
   at: Generated<Date>;
 }
 
+export interface Host {
+  tenant_id: string;
+  id: string;
+  kind: string;
+  name: string;
+  name_ar: string | null;
+  trade_id: string;
+  capacity: number;
+  address: string | null;
+  province: string;
+  contact_name: string | null;
+  contact_phone: string | null;
+  status: Generated<string>;
+  status_reason: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface Job {
   id: string;
   kind: string;
@@ -175,6 +192,33 @@ export interface Person {
   search_text: string | null;
 }
 
+export interface Placement {
+  tenant_id: string;
+  id: string;
+  enrollment_id: string;
+  host_id: string;
+  starts_on: string;
+  ends_on: string;
+  weekdays: number[];
+  status: Generated<string>;
+  status_reason: string | null;
+  status_changed_at: Generated<Date>;
+  proposed_by: string | null;
+  reminded_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface PlacementEvent {
+  tenant_id: string;
+  id: string;
+  placement_id: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  actor_user_id: string | null;
+  at: Generated<Date>;
+}
+
 export interface Programme {
   tenant_id: string;
   id: string;
@@ -232,12 +276,15 @@ export interface DB {
   cohort: Cohort;
   enrollment: Enrollment;
   enrollment_event: EnrollmentEvent;
+  host: Host;
   job: Job;
   membership: Membership;
   network: Network;
   one_time_code: OneTimeCode;
   outbox_message: OutboxMessage;
   person: Person;
+  placement: Placement;
+  placement_event: PlacementEvent;
   programme: Programme;
   session: Session;
   tenant: Tenant;

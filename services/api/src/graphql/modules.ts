@@ -1,10 +1,14 @@
 import { loaders as enrollmentLoaders } from '../modules/enrollment/loaders.js';
 import * as enrollment from '../modules/enrollment/resolvers.js';
+import { loaders as hostsLoaders } from '../modules/hosts/loaders.js';
+import * as hosts from '../modules/hosts/resolvers.js';
 import * as identity from '../modules/identity/resolvers.js';
 import { loaders as importsLoaders } from '../modules/imports/loaders.js';
 import * as imports from '../modules/imports/resolvers.js';
 import { loaders as peopleLoaders } from '../modules/people/loaders.js';
 import * as people from '../modules/people/resolvers.js';
+import { loaders as placementsLoaders } from '../modules/placements/loaders.js';
+import * as placements from '../modules/placements/resolvers.js';
 import { loaders as programmesLoaders } from '../modules/programmes/loaders.js';
 import * as programmes from '../modules/programmes/resolvers.js';
 import { loaders as tenancyLoaders } from '../modules/tenancy/loaders.js';
@@ -19,6 +23,8 @@ const moduleResolvers: Record<string, Record<string, unknown>>[] = [
   people,
   enrollment,
   imports,
+  hosts,
+  placements,
 ];
 const moduleLoaders: Record<string, Record<string, unknown>>[] = [
   tenancyLoaders,
@@ -26,6 +32,8 @@ const moduleLoaders: Record<string, Record<string, unknown>>[] = [
   peopleLoaders,
   enrollmentLoaders,
   importsLoaders,
+  hostsLoaders,
+  placementsLoaders,
 ];
 
 function mergeByType(parts: Record<string, Record<string, unknown>>[]) {

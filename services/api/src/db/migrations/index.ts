@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './2026-11-24-0001-tenancy-and-identity.js';
 import * as m0002 from './2026-11-27-0001-enrollment.js';
+import * as m0003 from './2026-11-27-0002-placements.js';
 
 // Explicit list (not a directory scan) so bundlers and tsx see every migration, in order.
 export const migrations: Record<string, Migration> = {
   '2026-11-24-0001-tenancy-and-identity': m0001,
   '2026-11-27-0001-enrollment': m0002,
+  '2026-11-27-0002-placements': m0003,
 };
