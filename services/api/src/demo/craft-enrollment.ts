@@ -1,6 +1,8 @@
 import type { Database } from '../db/connect.js';
-import { type Tx, withTenant } from '../db/with-tenant.js';
+import { withTenant } from '../db/with-tenant.js';
 import { newId } from '../lib/ids.js';
+import { type DemoHosts, seedHostsAndPlacements } from './craft-placements.js';
+import { FAMILY, generator, insertInChunks, MEN, WOMEN } from './generate.js';
 
 /**
  * A craft centre's trades, programmes and cohorts, sized like the foundation's 2024 activity
@@ -8,21 +10,31 @@ import { newId } from '../lib/ids.js';
  * about 84 % of them; three in four were women. Plus the open 2026 intake, with applicants.
  * Deterministic (a seeded generator), so every demo database looks the same.
  */
-export const CRAFT_FIGURES: Record<string, { trained: number; graduated: number; provinces: string[] }> = {
+export const CRAFT_FIGURES: Record<
+  string,
+  { trained: number; graduated: number; inCentre: number; provinces: string[] }
+> = {
   fes: {
     trained: 487,
     graduated: 308,
+    inCentre: 96,
     provinces: ['Fès', 'Sefrou', 'Moulay Yacoub', 'Taounate', 'Boulemane'],
   },
-  sale: { trained: 534, graduated: 320, provinces: ['Salé', 'Rabat', 'Kénitra', 'Skhirate-Témara'] },
+  sale: {
+    trained: 534,
+    graduated: 320,
+    inCentre: 129,
+    provinces: ['Salé', 'Rabat', 'Kénitra', 'Skhirate-Témara'],
+  },
   marrakech: {
     trained: 991,
     graduated: 795,
+    inCentre: 96,
     provinces: ['Marrakech', 'Al Haouz', 'Chichaoua', 'El Kelâa des Sraghna'],
   },
 };
 
-const TRADES = [
+export const TRADES = [
   { code: 'WEAVING', fr: 'Tissage', ar: 'النسيج', share: 0.84, womenShare: 0.86 },
   { code: 'WOOD', fr: 'Menuiserie d’art', ar: 'النجارة الفنية', share: 0.04, womenShare: 0.1 },
   { code: 'LEATHER', fr: 'Maroquinerie', ar: 'صناعة الجلد', share: 0.04, womenShare: 0.45 },
@@ -32,50 +44,6 @@ const TRADES = [
   { code: 'SADDLERY', fr: 'Sellerie', ar: 'السراجة', share: 0.01, womenShare: 0.1 },
 ] as const;
 
-type Name = readonly [latin: string, arabic: string];
-
-const WOMEN: readonly Name[] = [
-  ['Fatima Zahra', 'فاطمة الزهراء'],
-  ['Khadija', 'خديجة'],
-  ['Salma', 'سلمى'],
-  ['Meryem', 'مريم'],
-  ['Hajar', 'هاجر'],
-  ['Imane', 'إيمان'],
-  ['Zineb', 'زينب'],
-  ['Nadia', 'نادية'],
-  ['Soukaina', 'سكينة'],
-  ['Asmae', 'أسماء'],
-  ['Houda', 'هدى'],
-  ['Siham', 'سهام'],
-];
-const MEN: readonly Name[] = [
-  ['Mohamed', 'محمد'],
-  ['Youssef', 'يوسف'],
-  ['Hamza', 'حمزة'],
-  ['Ayoub', 'أيوب'],
-  ['Omar', 'عمر'],
-  ['Anas', 'أنس'],
-  ['Mehdi', 'المهدي'],
-  ['Ismail', 'إسماعيل'],
-  ['Rachid', 'رشيد'],
-  ['Karim', 'كريم'],
-];
-const FAMILY: readonly Name[] = [
-  ['BENNANI', 'بناني'],
-  ['EL ALAOUI', 'العلوي'],
-  ['TAZI', 'التازي'],
-  ['BERRADA', 'برادة'],
-  ['EL IDRISSI', 'الإدريسي'],
-  ['CHRAIBI', 'الشرايبي'],
-  ['AMRANI', 'العمراني'],
-  ['SQALLI', 'السقلي'],
-  ['OUAZZANI', 'الوزاني'],
-  ['BOUZIDI', 'البوزيدي'],
-  ['LAHLOU', 'لحلو'],
-  ['FASSI FIHRI', 'الفاسي الفهري'],
-  ['AIT BENHADDOU', 'آيت بنحدو'],
-  ['EL MANSOURI', 'المنصوري'],
-];
 const SCHOOL_LEVELS = ['NONE', 'PRIMARY', 'PRIMARY', 'MIDDLE', 'MIDDLE', 'MIDDLE', 'SECONDARY'] as const;
 const DROPOUT_REASONS = [
   'Emploi trouvé avant la fin',
@@ -85,21 +53,11 @@ const DROPOUT_REASONS = [
   'Éloignement du lieu de formation',
 ];
 
-/** A small deterministic generator (mulberry32): the same demo every time. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-  };
+export interface DemoEnrollment {
+  row: Record<string, unknown>;
+  path: { to: string; at: string; reason?: string }[];
+  tradeIndex: number;
+  open?: boolean;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -111,7 +69,7 @@ function apportion(total: number, shares: readonly number[]): number[] {
   return counts;
 }
 
-interface PersonValues {
+export interface PersonValues {
   tenant_id: string;
   id: string;
   first_name_latin: string;
@@ -135,9 +93,9 @@ export async function seedCraftEnrollment(
   tenantId: string,
   slug: string,
   options: { directorId: string; traineeUserId?: string; phoneBase: number },
-): Promise<void> {
+): Promise<DemoHosts | null> {
   const figures = CRAFT_FIGURES[slug];
-  if (!figures) return;
+  if (!figures) return null;
   const random = generator(slug.split('').reduce((h, c) => h * 31 + c.charCodeAt(0), 7));
   let phoneSerial = 0;
   const nextPhone = () => `+2126${String(options.phoneBase + phoneSerial++).padStart(8, '0')}`;
@@ -167,7 +125,7 @@ export async function seedCraftEnrollment(
     };
   };
 
-  await withTenant(owner, tenantId, async (tx) => {
+  return withTenant(owner, tenantId, async (tx) => {
     const trades = TRADES.map((trade) => ({ ...trade, id: newId(), programmeId: newId() }));
     await tx
       .insertInto('trade')
@@ -200,10 +158,7 @@ export async function seedCraftEnrollment(
       trades.map((t) => t.share),
     );
     const people: PersonValues[] = [];
-    const enrollments: {
-      row: Record<string, unknown>;
-      path: { to: string; at: string; reason?: string }[];
-    }[] = [];
+    const enrollments: DemoEnrollment[] = [];
 
     for (const [index, trade] of trades.entries()) {
       const trained = trainedByTrade[index]!;
@@ -238,7 +193,7 @@ export async function seedCraftEnrollment(
             reason: random.pick(DROPOUT_REASONS),
           });
         }
-        enrollments.push({ row: { person_id: person.id, cohort_id: cohortId }, path });
+        enrollments.push({ row: { person_id: person.id, cohort_id: cohortId }, path, tradeIndex: index });
       }
     }
 
@@ -280,7 +235,12 @@ export async function seedCraftEnrollment(
         { to: 'ADMITTED', at: '2026-07-20T09:00:00Z' },
         { to: 'ENROLLED', at: '2026-09-21T08:00:00Z' },
       ].slice(0, steps);
-      enrollments.push({ row: { person_id: person.id, cohort_id: openCohortId }, path });
+      enrollments.push({
+        row: { person_id: person.id, cohort_id: openCohortId },
+        path,
+        tradeIndex: 0,
+        open: true,
+      });
     }
 
     await insertInChunks(tx, 'person', people);
@@ -311,19 +271,20 @@ export async function seedCraftEnrollment(
       })),
     );
     await insertInChunks(tx, 'enrollment_event', events);
-  });
-}
 
-async function insertInChunks(
-  tx: Tx,
-  table: 'person' | 'enrollment' | 'enrollment_event',
-  rows: readonly object[],
-): Promise<void> {
-  // PostgreSQL takes at most 65,535 parameters per statement.
-  for (let i = 0; i < rows.length; i += 500) {
-    await tx
-      .insertInto(table)
-      .values(rows.slice(i, i + 500) as never)
-      .execute();
-  }
+    const personById = new Map(people.map((p) => [p.id, p]));
+    return seedHostsAndPlacements(tx, {
+      tenantId,
+      directorId: options.directorId,
+      random,
+      provinces: figures.provinces,
+      inCentreShare: figures.inCentre / figures.trained,
+      trades,
+      enrollments: enrollments.map((e, index) => ({
+        ...e,
+        id: enrollmentRows[index]!.id,
+        person: personById.get(e.row.person_id as string)!,
+      })),
+    });
+  });
 }

@@ -57,6 +57,62 @@ describe('the demo data', () => {
     expect(women / trained).toBeLessThan(0.8);
   });
 
+  it('places the 2024 trainees in and outside the centre like the report, never over a host’s capacity', async () => {
+    const tenants = await db.owner
+      .selectFrom('tenant')
+      .select(['id', 'city'])
+      .where('kind', '=', 'CRAFT_CENTRE')
+      .execute();
+    const slugOf: Record<string, string> = { Fès: 'fes', Salé: 'sale', Marrakech: 'marrakech' };
+    for (const tenant of tenants) {
+      const figures = await withTenant(db.owner, tenant.id, async (tx) => {
+        const { rows } = await sql<{
+          in_centre: number;
+          outside: number;
+          overfull: number;
+          proposed: number;
+        }>`
+          select count(*) filter (where h.kind = 'IN_CENTRE' and p.starts_on < '2025-01-01')::int as in_centre,
+                 count(*) filter (where h.kind <> 'IN_CENTRE' and p.starts_on < '2025-01-01')::int as outside,
+                 count(*) filter (where p.status = 'PROPOSED')::int as proposed,
+                 (select count(*)::int from host h2
+                   where (select count(*) from placement p2
+                           where p2.host_id = h2.id and p2.status in ('CONFIRMED', 'ACTIVE', 'COMPLETED', 'ENDED_EARLY')
+                             and p2.starts_on = p.starts_on) > h2.capacity) as overfull
+            from placement p join host h on h.id = p.host_id
+           group by p.starts_on`.execute(tx);
+        return rows.reduce(
+          (sum, r) => ({
+            in_centre: sum.in_centre + r.in_centre,
+            outside: sum.outside + r.outside,
+            overfull: sum.overfull + r.overfull,
+            proposed: sum.proposed + r.proposed,
+          }),
+          { in_centre: 0, outside: 0, overfull: 0, proposed: 0 },
+        );
+      });
+      const expected = CRAFT_FIGURES[slugOf[tenant.city]!]!;
+      // Rounded per trade, so within a few of the report's figure.
+      expect(Math.abs(figures.in_centre - expected.inCentre), tenant.city).toBeLessThanOrEqual(4);
+      expect(figures.in_centre + figures.outside).toBe(expected.trained);
+      expect(figures.overfull).toBe(0);
+      expect(figures.proposed).toBe(3);
+    }
+    // The Fès demo artisan answers for the workshop that has the proposals.
+    const fes = tenants.find((t) => t.city === 'Fès')!;
+    const proposals = await withTenant(db.owner, fes.id, (tx) =>
+      tx
+        .selectFrom('membership as m')
+        .innerJoin('app_user as u', 'u.id', 'm.user_id')
+        .innerJoin('placement as p', 'p.host_id', 'm.host_id')
+        .where('u.phone', '=', '+212661000001')
+        .where('p.status', '=', 'PROPOSED')
+        .select('p.id')
+        .execute(),
+    );
+    expect(proposals).toHaveLength(3);
+  });
+
   it('gives every enrollment a history that ends in its status, and everyone under 18 today a guardian', async () => {
     const [tenant] = await db.owner.selectFrom('tenant').select('id').where('city', '=', 'Fès').execute();
     const problems = await withTenant(db.owner, tenant!.id, async (tx) => {

@@ -5,6 +5,7 @@ import { hashPassword } from '../modules/identity/password.js';
 import { seedCraftEnrollment } from './craft-enrollment.js';
 
 export const DEMO_PASSWORD = 'Maalem-demo-2026';
+const CODE_SECRET = 'one-time code (see the log)';
 
 type Kind = 'CRAFT_CENTRE' | 'INCUBATOR' | 'MICROCREDIT_CENTRE';
 
@@ -150,46 +151,78 @@ export async function seedDemoData(owner: Database): Promise<DemoAccount[] | nul
       .execute();
     accounts.push({ who: `director, ${tenant.name}`, signIn: email, secret: DEMO_PASSWORD });
 
-    const members: { userId: string; role: string }[] = [
+    const members: { userId: string; role: string; hostId?: string }[] = [
       { userId: directorId, role: 'DIRECTOR' },
       { userId: networkAdminId, role: 'NETWORK_ADMIN' },
     ];
+    // People with only a phone sign in with a one-time code printed in the development log.
+    const phoneUser = async (name: string, phone: string) => {
+      const userId = newId();
+      await owner
+        .insertInto('app_user')
+        .values({ id: userId, display_name: name, phone, locale: 'ar-MA' })
+        .execute();
+      return userId;
+    };
     let traineeUserId: string | undefined;
     if (tenant.slug === 'fes') {
-      // People with only a phone: they sign in with a one-time code printed in the development log.
-      for (const person of [
-        {
-          name: 'المعلم إدريس — ورشة النسيج',
-          phone: '+212661000001',
-          role: 'HOST_ARTISAN',
-          who: 'host artisan, Fès',
-        },
-        { name: 'سلمى — متدربة في النسيج', phone: '+212661000002', role: 'TRAINEE', who: 'trainee, Fès' },
-      ]) {
-        const userId = newId();
-        await owner
-          .insertInto('app_user')
-          .values({ id: userId, display_name: person.name, phone: person.phone, locale: 'ar-MA' })
-          .execute();
-        members.push({ userId, role: person.role });
-        if (person.role === 'TRAINEE') traineeUserId = userId;
-        accounts.push({ who: person.who, signIn: person.phone, secret: 'one-time code (see the log)' });
-      }
+      const coordinatorId = newId();
+      const coordinatorEmail = 'coordination.fes@demo.maalem.ma';
+      await owner
+        .insertInto('app_user')
+        .values({
+          id: coordinatorId,
+          display_name: 'Coordination — Fès',
+          email: coordinatorEmail,
+          password_hash: passwordHash,
+          locale: 'fr-MA',
+        })
+        .execute();
+      members.push({ userId: coordinatorId, role: 'COORDINATOR' });
+      accounts.push({ who: 'coordinator, Fès', signIn: coordinatorEmail, secret: DEMO_PASSWORD });
+      traineeUserId = await phoneUser('سلمى — متدربة في النسيج', '+212661000002');
+      members.push({ userId: traineeUserId, role: 'TRAINEE' });
     }
-    // Row-level security is forced on the owner too: tenant rows are written in their tenant's scope.
-    await withTenant(owner, tenantId, (tx) =>
-      tx
-        .insertInto('membership')
-        .values(members.map((m) => ({ tenant_id: tenantId, id: newId(), user_id: m.userId, role: m.role })))
-        .execute(),
-    );
+
     if (tenant.kind === 'CRAFT_CENTRE') {
-      await seedCraftEnrollment(owner, tenantId, tenant.slug, {
+      const demoHosts = await seedCraftEnrollment(owner, tenantId, tenant.slug, {
         directorId,
         traineeUserId,
         phoneBase: 11_000_000 + accounts.length * 100_000,
       });
+      if (demoHosts && tenant.slug === 'fes') {
+        const artisanId = await phoneUser('المعلم إدريس — ورشة النسيج', '+212661000001');
+        members.push({ userId: artisanId, role: 'HOST_ARTISAN', hostId: demoHosts.demoHostId });
+        accounts.push({ who: 'host artisan, Fès', signIn: '+212661000001', secret: CODE_SECRET });
+        accounts.push({ who: 'trainee, Fès', signIn: '+212661000002', secret: CODE_SECRET });
+      }
+      // Every craft centre's other demo workshops get an artisan who signs in by code too.
+      for (const [index, host] of (demoHosts?.otherArtisanHosts ?? []).entries()) {
+        const phone = `+2126620${String(accounts.length).padStart(2, '0')}${String(index).padStart(3, '0')}`;
+        members.push({
+          userId: await phoneUser(`المعلم — ${host.name}`, phone),
+          role: 'HOST_ARTISAN',
+          hostId: host.hostId,
+        });
+        accounts.push({ who: `host artisan, ${tenant.city}`, signIn: phone, secret: CODE_SECRET });
+      }
     }
+
+    // Row-level security is forced on the owner too: tenant rows are written in their tenant's scope.
+    await withTenant(owner, tenantId, (tx) =>
+      tx
+        .insertInto('membership')
+        .values(
+          members.map((m) => ({
+            tenant_id: tenantId,
+            id: newId(),
+            user_id: m.userId,
+            role: m.role,
+            host_id: m.hostId ?? null,
+          })),
+        )
+        .execute(),
+    );
   }
   return accounts;
 }
