@@ -35,6 +35,32 @@ export interface ApplicantImport {
   finished_at: Date | null;
 }
 
+export interface Attendance {
+  tenant_id: string;
+  id: string;
+  session_id: string;
+  enrollment_id: string;
+  status: string;
+  hours: string;
+  reason: string | null;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+  corrected_at: Date | null;
+}
+
+export interface AttendanceEvent {
+  tenant_id: string;
+  id: string;
+  attendance_id: string;
+  from_status: string | null;
+  to_status: string;
+  from_hours: string | null;
+  to_hours: string;
+  reason: string | null;
+  actor_user_id: string | null;
+  at: Generated<Date>;
+}
+
 export interface AuditEvent {
   tenant_id: string;
   id: string;
@@ -62,6 +88,31 @@ export interface AuthEvent {
   ip: string | null;
   request_id: string | null;
   at: Generated<Date>;
+}
+
+export interface CalendarFeed {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  token_hash: Buffer;
+  created_at: Generated<Date>;
+  revoked_at: Date | null;
+}
+
+export interface ClassSession {
+  tenant_id: string;
+  id: string;
+  cohort_id: string;
+  kind: string;
+  host_id: string | null;
+  day: string;
+  starts_at: string;
+  ends_at: string;
+  timezone: string;
+  place: string | null;
+  generated: Generated<boolean>;
+  cancelled_at: Date | null;
+  created_at: Generated<Date>;
 }
 
 export interface Cohort {
@@ -96,6 +147,16 @@ export interface EnrollmentEvent {
   reason: string | null;
   actor_user_id: string | null;
   at: Generated<Date>;
+}
+
+export interface Holiday {
+  tenant_id: string;
+  id: string;
+  day: string;
+  kind: string;
+  name_fr: string;
+  name_ar: string;
+  created_at: Generated<Date>;
 }
 
 export interface Host {
@@ -258,6 +319,16 @@ export interface Tenant {
   created_at: Generated<Date>;
 }
 
+export interface TimetableSetting {
+  tenant_id: string;
+  id: string;
+  theory_starts: Generated<string>;
+  theory_ends: Generated<string>;
+  practice_starts: Generated<string>;
+  practice_ends: Generated<string>;
+  ledger_tolerance: Generated<string>;
+}
+
 export interface Trade {
   tenant_id: string;
   id: string;
@@ -270,12 +341,17 @@ export interface Trade {
 export interface DB {
   app_user: AppUser;
   applicant_import: ApplicantImport;
+  attendance: Attendance;
+  attendance_event: AttendanceEvent;
   audit_event: AuditEvent;
   auth_attempt: AuthAttempt;
   auth_event: AuthEvent;
+  calendar_feed: CalendarFeed;
+  class_session: ClassSession;
   cohort: Cohort;
   enrollment: Enrollment;
   enrollment_event: EnrollmentEvent;
+  holiday: Holiday;
   host: Host;
   job: Job;
   membership: Membership;
@@ -288,5 +364,6 @@ export interface DB {
   programme: Programme;
   session: Session;
   tenant: Tenant;
+  timetable_setting: TimetableSetting;
   trade: Trade;
 }

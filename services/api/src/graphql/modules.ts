@@ -1,3 +1,7 @@
+import { loaders as attendanceLoaders } from '../modules/attendance/loaders.js';
+import * as attendance from '../modules/attendance/resolvers.js';
+import { loaders as calendarLoaders } from '../modules/calendar/loaders.js';
+import * as calendar from '../modules/calendar/resolvers.js';
 import { loaders as enrollmentLoaders } from '../modules/enrollment/loaders.js';
 import * as enrollment from '../modules/enrollment/resolvers.js';
 import { loaders as hostsLoaders } from '../modules/hosts/loaders.js';
@@ -13,6 +17,8 @@ import { loaders as programmesLoaders } from '../modules/programmes/loaders.js';
 import * as programmes from '../modules/programmes/resolvers.js';
 import { loaders as tenancyLoaders } from '../modules/tenancy/loaders.js';
 import * as tenancy from '../modules/tenancy/resolvers.js';
+import { loaders as timetableLoaders } from '../modules/timetable/loaders.js';
+import * as timetable from '../modules/timetable/resolvers.js';
 import { DateScalar, DateTime } from './schema.js';
 
 // Every module's resolvers and loaders, merged type by type. A new module adds one line each.
@@ -25,6 +31,9 @@ const moduleResolvers: Record<string, Record<string, unknown>>[] = [
   imports,
   hosts,
   placements,
+  timetable,
+  attendance,
+  calendar,
 ];
 const moduleLoaders: Record<string, Record<string, unknown>>[] = [
   tenancyLoaders,
@@ -34,6 +43,9 @@ const moduleLoaders: Record<string, Record<string, unknown>>[] = [
   importsLoaders,
   hostsLoaders,
   placementsLoaders,
+  timetableLoaders,
+  attendanceLoaders,
+  calendarLoaders,
 ];
 
 function mergeByType(parts: Record<string, Record<string, unknown>>[]) {
