@@ -8,6 +8,8 @@ import { purgeOldAttempts } from './modules/identity/rate-limit.js';
 import { importJobHandlers } from './modules/imports/service.js';
 import { startJobWorker } from './modules/jobs/worker.js';
 import { deliverPending } from './modules/outbox/service.js';
+import { advancePlacements } from './modules/placements/advance.js';
+import { placementJobHandlers } from './modules/placements/reminders.js';
 import { WEB_DIST_DIR } from './serve-client.js';
 
 async function main() {
@@ -53,7 +55,8 @@ async function main() {
   }
 
   // Background work: outbox delivery every second, clean-up of old sign-in attempts every hour,
-  // and the job queue (applicant imports) polled every second.
+  // placements moved by the calendar (CONFIRMED → ACTIVE → COMPLETED) at start and every hour,
+  // and the job queue (applicant imports, placement reminders) polled every second.
   const background = [
     startPeriodic(
       () => deliverPending(app.deps.db, app.deps.delivery),
@@ -65,7 +68,12 @@ async function main() {
       3_600_000,
       (error) => app.log.error({ err: error }, 'sign-in attempt clean-up failed'),
     ),
-    startJobWorker(app.deps.db, importJobHandlers, app.log),
+    startPeriodic(
+      () => advancePlacements(app.deps.db),
+      3_600_000,
+      (error) => app.log.error({ err: error }, 'placement status advance failed'),
+    ),
+    startJobWorker(app.deps.db, { ...importJobHandlers, ...placementJobHandlers }, app.log),
   ];
 
   let closing = false;

@@ -289,10 +289,21 @@ export async function eventsOfEnrollments(
 // ---------------------------------------------------------------------------------------------
 // Root reads
 
+/**
+ * The HOSTS scope: a host artisan sees the enrollments that have a placement at one of their
+ * hosts, in any status but DECLINED (the same rule as for people, see people/service.ts).
+ */
+function placedAtHosts(hostIds: readonly string[]): RawBuilder<SqlBool> {
+  return sql<SqlBool>`exists (
+    select 1 from placement placed
+     where placed.tenant_id = ${sql.ref('e.tenant_id')} and placed.enrollment_id = ${sql.ref('e.id')}
+       and placed.host_id = any (${sql.val([...hostIds])}::uuid[]) and placed.status <> 'DECLINED')`;
+}
+
 export async function getEnrollment(ctx: Context, id: string): Promise<EnrollmentRow | null> {
   const actor = await requireMember(ctx);
   const scope = personScope(actor);
-  if (!isUuid(id) || scope.kind === 'HOSTS') return null;
+  if (!isUuid(id)) return null;
   return withTenant(ctx.deps.db, actor.tenantId, async (tx) => {
     const row = await tx
       .selectFrom('enrollment as e')
@@ -302,6 +313,7 @@ export async function getEnrollment(ctx: Context, id: string): Promise<Enrollmen
       .selectAll('e')
       .where('e.id', '=', id)
       .$if(scope.kind === 'OWN', (qb) => qb.where('p.user_id', '=', actor.userId))
+      .$if(scope.kind === 'HOSTS', (qb) => qb.where(placedAtHosts(actor.hostIds)))
       .executeTakeFirst();
     return row ?? null;
   });
@@ -443,9 +455,6 @@ export async function listEnrollments(
   const after = args.after ? decodeKeyset(args.after, sortName) : null;
   const filter = checkFilter(args.filter);
   const scope = personScope(actor);
-  // Host artisans will see the trainees placed with them once placements exist; until then nobody.
-  if (scope.kind === 'HOSTS')
-    return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
 
   // Age is counted on the centre's calendar (its time zone data is ours, not PostgreSQL's).
   const today =
@@ -460,6 +469,7 @@ export async function listEnrollments(
         join.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.id', '=', 'e.person_id'),
       )
       .$if(scope.kind === 'OWN', (qb) => qb.where('p.user_id', '=', actor.userId))
+      .$if(scope.kind === 'HOSTS', (qb) => qb.where(placedAtHosts(actor.hostIds)))
       .$if(filter.cohortId !== null, (qb) => qb.where('e.cohort_id', '=', filter.cohortId!))
       .$if(filter.tradeId !== null, (qb) =>
         qb.where('e.cohort_id', 'in', (eb) =>

@@ -51,15 +51,27 @@ export function fullName(person: PersonRow): string {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * The host-artisan rule: the people a host artisan may see are the trainees placed at one of
- * their host workshops. Placements do not exist yet, so this is nobody; the placements module
- * replaces this one function (and nothing else changes).
+ * The host-artisan rule: the people a host artisan may see are the trainees with a placement at
+ * one of their host workshops, in any status but DECLINED (a proposal waiting for their answer
+ * included: they need to know whom they are asked to take; once they said no, the record is no
+ * longer theirs to see).
  */
-function placedAtHosts(
-  eb: ExpressionBuilder<DB, 'person'>,
-  _hostIds: readonly string[],
-): Expression<SqlBool> {
-  return eb.lit(false);
+function placedAtHosts(eb: ExpressionBuilder<DB, 'person'>, hostIds: readonly string[]): Expression<SqlBool> {
+  if (hostIds.length === 0) return eb.lit(false);
+  return eb.exists(
+    eb
+      .selectFrom('enrollment as placed_e')
+      .innerJoin('placement as placed_p', (join) =>
+        join
+          .onRef('placed_p.tenant_id', '=', 'placed_e.tenant_id')
+          .onRef('placed_p.enrollment_id', '=', 'placed_e.id'),
+      )
+      .select('placed_p.id')
+      .whereRef('placed_e.tenant_id', '=', 'person.tenant_id')
+      .whereRef('placed_e.person_id', '=', 'person.id')
+      .where('placed_p.host_id', 'in', [...hostIds])
+      .where('placed_p.status', '<>', 'DECLINED'),
+  );
 }
 
 /** The SQL condition that limits `person` to what a scope may see. */
