@@ -1,0 +1,91 @@
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Tx } from '../../db/with-tenant.js';
+import type { Role } from '../../graphql/generated/resolvers.js';
+import type { Actor } from '../identity/access.js';
+import { READERS } from '../people/scope.js';
+import { expectedSlotsSql } from './expected.js';
+
+/**
+ * Who sees which sessions, and whom at them. Staff see every session and every trainee; a host
+ * artisan the practice sessions at their hosts (and the trainees expected or recorded there); a
+ * trainee the sessions they are expected at (and only themselves there). A person holding several
+ * roles sees the union.
+ */
+export interface SessionAudience {
+  all: boolean;
+  /** Practice sessions at these hosts (HOST_ARTISAN). */
+  hostIds: readonly string[];
+  /** The caller's own enrollments (TRAINEE). */
+  enrollmentIds: readonly string[];
+}
+
+export async function audienceOf(tx: Tx, actor: Actor): Promise<SessionAudience> {
+  if (actor.roles.some((role) => (READERS as readonly Role[]).includes(role))) {
+    return { all: true, hostIds: [], enrollmentIds: [] };
+  }
+  const hostIds = actor.roles.includes('HOST_ARTISAN') ? actor.hostIds : [];
+  const enrollmentIds = actor.roles.includes('TRAINEE') ? await ownEnrollmentIds(tx, actor.userId) : [];
+  return { all: false, hostIds, enrollmentIds };
+}
+
+/**
+ * The enrollments of the person record(s) linked to this account. (No enrollment read by user
+ * exists to call; this is the same rule as personScope's OWN: person.user_id = the caller.)
+ */
+async function ownEnrollmentIds(tx: Tx, userId: string): Promise<string[]> {
+  const rows = await tx
+    .selectFrom('enrollment as e')
+    .innerJoin('person as p', (join) =>
+      join.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.id', '=', 'e.person_id'),
+    )
+    .select('e.id')
+    .where('p.user_id', '=', userId)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+const ids = (values: readonly string[]) => sql.val([...values]);
+
+/**
+ * The sessions (alias `s`) the audience sees. A trainee's are found through the expected slots of
+ * their enrollments, narrowed to `range` when one is given (it keeps that subquery small).
+ */
+export function sessionVisible(
+  audience: SessionAudience,
+  range: { from?: string; to?: string } = {},
+): RawBuilder<SqlBool> {
+  if (audience.all) return sql<SqlBool>`true`;
+  const either: RawBuilder<SqlBool>[] = [];
+  if (audience.hostIds.length > 0) {
+    either.push(sql<SqlBool>`(s.kind = 'PRACTICE' and s.host_id = any (${ids(audience.hostIds)}::uuid[]))`);
+  }
+  if (audience.enrollmentIds.length > 0) {
+    either.push(
+      sql<SqlBool>`s.id in (select x.session_id from (${expectedSlotsSql({
+        enrollmentIds: audience.enrollmentIds,
+        ...range,
+      })}) x)`,
+    );
+  }
+  return either.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`(${sql.join(either, sql` or `)})`;
+}
+
+/**
+ * Whether the audience sees a trainee (an enrollment column `enrollment`) at a session `s`: anyone
+ * for staff, the trainees at their host's practice sessions for an artisan, oneself for a trainee.
+ * Each case implies the session is one the audience sees.
+ */
+export function traineeVisible(
+  audience: SessionAudience,
+  enrollment: RawBuilder<unknown>,
+): RawBuilder<SqlBool> {
+  if (audience.all) return sql<SqlBool>`true`;
+  const either: RawBuilder<SqlBool>[] = [];
+  if (audience.hostIds.length > 0) {
+    either.push(sql<SqlBool>`(s.kind = 'PRACTICE' and s.host_id = any (${ids(audience.hostIds)}::uuid[]))`);
+  }
+  if (audience.enrollmentIds.length > 0) {
+    either.push(sql<SqlBool>`${enrollment} = any (${ids(audience.enrollmentIds)}::uuid[])`);
+  }
+  return either.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`(${sql.join(either, sql` or `)})`;
+}
