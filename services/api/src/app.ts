@@ -12,6 +12,7 @@ import { pickLocale } from './graphql/messages.js';
 import { loaders, resolvers } from './graphql/modules.js';
 import { loadTypeDefs } from './graphql/schema.js';
 import { newId } from './lib/ids.js';
+import { calendarRoutes } from './modules/calendar/route.js';
 import { resolveSession, SESSION_COOKIE } from './modules/identity/sessions.js';
 import { type DeliveryAdapter, logDelivery } from './modules/outbox/delivery.js';
 import { serveClient } from './serve-client.js';
@@ -82,6 +83,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return reply.code(503).send({ status: 'unavailable', reason: 'database' });
     }
   });
+
+  await app.register(calendarRoutes);
 
   // Applicant files travel base64 inside GraphQL (5 MB at most, see modules/imports): the one route
   // that takes big bodies. Everything else keeps the small default.

@@ -1,2 +1,2 @@
-// Filled in by this module's implementation.
+// A CalendarFeed has no field that needs the database beyond its own row.
 export const loaders = {};
