@@ -65,3 +65,23 @@ export function ageOn(birthDate: string, day: string): number {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
+
+// Calendar arithmetic on 'YYYY-MM-DD' days. A calendar day has no time zone, so UTC midnight is
+// only a carrier here, never an instant anyone lives at.
+
+const DAY_MS = 86_400_000;
+const utcMidnight = (day: string): number => Date.parse(`${day}T00:00:00Z`);
+
+export function addDays(day: string, days: number): string {
+  return new Date(utcMidnight(day) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Days from `from` to `to` (negative when `to` comes first). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
+}
+
+/** ISO weekday, 1 = Monday … 7 = Sunday, as programme and placement weekdays count. */
+export function isoWeekday(day: string): number {
+  return new Date(utcMidnight(day)).getUTCDay() || 7;
+}

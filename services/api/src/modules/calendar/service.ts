@@ -9,7 +9,7 @@ import type {
   Role,
 } from '../../graphql/generated/resolvers.js';
 import { isUuid, newId } from '../../lib/ids.js';
-import { todayIn, toInstant } from '../../lib/time.js';
+import { addDays, isoWeekday, todayIn, toInstant } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
 import { enrollmentsOfPeople } from '../enrollment/service.js';
 import { hostsByIds } from '../hosts/service.js';
@@ -349,15 +349,4 @@ export function feedEvents(schedule: Schedule, language: Language): IcsEvent[] {
 /** pg gives `time` columns as HH:MM:SS. */
 function hhmm(time: string): string {
   return time.slice(0, 5);
-}
-
-function addDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/** 1 = Monday … 7 = Sunday, as ISO and programme weekdays count. */
-function isoWeekday(day: string): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay() || 7;
 }

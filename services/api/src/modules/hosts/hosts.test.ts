@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestEnv, type TestEnv } from '../../../test/app.js';
 import { withTenant } from '../../db/with-tenant.js';
 import { newId } from '../../lib/ids.js';
-import { todayIn } from '../../lib/time.js';
-import { addDays } from './days.js';
+import { addDays, todayIn } from '../../lib/time.js';
 
 let db: TestEnv['db'];
 let t: TestEnv['t'];

@@ -15,7 +15,7 @@ import type {
 import { type Connection, pageSize, toConnection } from '../../lib/cursor.js';
 import { isUuid, newId } from '../../lib/ids.js';
 import { canonicalProvince } from '../../lib/provinces.js';
-import { todayIn } from '../../lib/time.js';
+import { daysBetween, todayIn } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
 import { type Actor, requireMember } from '../identity/access.js';
 import { normalizePhone } from '../identity/phone.js';
@@ -24,7 +24,6 @@ import { READERS, WRITERS } from '../people/scope.js';
 import { type DayLoad, dailyLoad, HOLDING_PLACE } from '../placements/service.js';
 import { tradesByIds } from '../programmes/service.js';
 import { tenantsByIds } from '../tenancy/service.js';
-import { daysBetween } from './days.js';
 import { checkDisplayName, checkHost, checkReason, HOST_KINDS, type NormalizedHost } from './validate.js';
 
 // Reads other modules may call inside their own tenant transaction (placements, loaders).

@@ -5,13 +5,13 @@ import { UserError } from '../../graphql/errors.js';
 import type { QueryHostSuggestionsArgs } from '../../graphql/generated/resolvers.js';
 import { isUuid } from '../../lib/ids.js';
 import { provinceDistance } from '../../lib/provinces.js';
+import { addDays, daysBetween, isoWeekday } from '../../lib/time.js';
 import { getEnrollment } from '../enrollment/service.js';
 import { requireMember } from '../identity/access.js';
 import { READERS } from '../people/scope.js';
 import { peopleByIds } from '../people/service.js';
 import { dailyLoad } from '../placements/service.js';
 import { cohortsByIds, programmesByIds } from '../programmes/service.js';
-import { addDays, daysBetween, isoWeekday } from './days.js';
 
 export interface HostSuggestion {
   host: HostRow;

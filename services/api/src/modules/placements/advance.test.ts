@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestEnv, type TestEnv } from '../../../test/app.js';
-import { todayIn } from '../../lib/time.js';
+import { addDays, todayIn } from '../../lib/time.js';
 import { advancePlacements } from './advance.js';
-import { addDays } from './service.js';
 import { type Seeder, seeder } from './test-seed.js';
 
 // Its own database: advancing moves every placement of every tenant, which would disturb the

@@ -4,12 +4,11 @@ import { createTestApp, type GqlResult, openTestEnv, type TestEnv } from '../../
 import { PASSWORD } from '../../../test/fixtures.js';
 import type { Role } from '../../graphql/generated/resolvers.js';
 import { newId } from '../../lib/ids.js';
-import { todayIn } from '../../lib/time.js';
+import { addDays, todayIn } from '../../lib/time.js';
 import { hashPassword } from '../identity/password.js';
 import { runDueJobs } from '../jobs/queue.js';
 import { deliverPending } from '../outbox/service.js';
 import { PLACEMENT_REMINDER_JOB, placementJobHandlers } from './reminders.js';
-import { addDays } from './service.js';
 import { type Seeder, seeder } from './test-seed.js';
 
 let db: TestEnv['db'];

@@ -13,7 +13,7 @@ import type {
 } from '../../graphql/generated/resolvers.js';
 import { type Connection, decodeCursor, encodeCursor, pageSize, toConnection } from '../../lib/cursor.js';
 import { isUuid, newId } from '../../lib/ids.js';
-import { todayIn } from '../../lib/time.js';
+import { addDays, isoWeekday, todayIn } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
 import { MAX_ENROLLMENT_PAGE } from '../enrollment/service.js';
 import { hostsByIds, lockHost } from '../hosts/service.js';
@@ -71,17 +71,6 @@ export async function dailyLoad(
 
 // ---------------------------------------------------------------------------------------------
 // Calendar arithmetic on 'YYYY-MM-DD' days (UTC midnights: no zone is involved in a calendar day)
-
-const DAY_MS = 86_400_000;
-
-/** ISO weekday of a calendar day: 1 = Monday … 7 = Sunday. */
-export function isoWeekday(day: string): number {
-  return new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
-}
-
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** Whether a day from `from` to `to` falls on one of `weekdays` (else the placement is empty). */
 function holdsADay(from: string, to: string, weekdays: readonly number[]): boolean {

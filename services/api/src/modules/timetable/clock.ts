@@ -1,5 +1,5 @@
 import type { ClassSessionRow } from '../../db/rows.js';
-import { toInstant } from '../../lib/time.js';
+import { daysBetween, toInstant } from '../../lib/time.js';
 
 /** Wall-clock time as a timetable writes it: 00:00 to 23:59. */
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -31,14 +31,7 @@ export function sessionInstants(
   };
 }
 
-const DAY_MS = 86_400_000;
-
-/** A calendar day plus some days (UTC midnights: a calendar day has no zone). */
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** Days from `from` to `to`, both counted (1 for the same day). */
 export function daysInRange(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+  return daysBetween(from, to) + 1;
 }

@@ -1,4 +1,4 @@
-import { addDays } from './clock.js';
+import { addDays } from '../../lib/time.js';
 
 /** A public holiday as loadMoroccanHolidays adds it to a centre's list. */
 export interface HolidayEntry {

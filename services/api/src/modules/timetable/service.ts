@@ -21,14 +21,14 @@ import type {
   UpdateTimetableSettingsInput,
 } from '../../graphql/generated/resolvers.js';
 import { isUuid, newId } from '../../lib/ids.js';
-import { todayIn } from '../../lib/time.js';
+import { addDays, todayIn } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
 import { hostsByIds } from '../hosts/service.js';
 import { type Actor, requireMember } from '../identity/access.js';
 import { WRITERS } from '../people/scope.js';
 import { cohortsByIds } from '../programmes/service.js';
 import { tenantsByIds } from '../tenancy/service.js';
-import { addDays, daysInRange } from './clock.js';
+import { daysInRange } from './clock.js';
 import { expectedSlotsSql } from './expected.js';
 import { type GenerateResult, generateInTx } from './generate.js';
 import { moroccanHolidays } from './holidays.js';

@@ -3,8 +3,7 @@ import { createTestApp, openTestEnv, type TestApp, type TestEnv } from '../../..
 import type { Database } from '../../db/connect.js';
 import { type Tx, withTenant } from '../../db/with-tenant.js';
 import { newId } from '../../lib/ids.js';
-import { todayIn } from '../../lib/time.js';
-import { addDays } from './clock.js';
+import { addDays, todayIn } from '../../lib/time.js';
 import { moroccanHolidays } from './holidays.js';
 
 let env: TestEnv;
