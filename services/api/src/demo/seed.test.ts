@@ -113,6 +113,23 @@ describe('the demo data', () => {
     expect(proposals).toHaveLength(3);
   });
 
+  it('gives the open intake a timetable and attendance up to last week, the holidays skipped', async () => {
+    const [fes] = await db.owner.selectFrom('tenant').select('id').where('city', '=', 'Fès').execute();
+    const figures = await withTenant(db.owner, fes!.id, async (tx) => {
+      const { rows } = await sql<{ theory: number; practice: number; on_holidays: number; recorded: number }>`
+        select count(*) filter (where s.kind = 'THEORY')::int as theory,
+               count(*) filter (where s.kind = 'PRACTICE')::int as practice,
+               count(*) filter (where exists (select 1 from holiday h where h.day = s.day))::int as on_holidays,
+               (select count(*)::int from attendance) as recorded
+          from class_session s`.execute(tx);
+      return rows[0]!;
+    });
+    expect(figures.theory).toBeGreaterThan(30);
+    expect(figures.practice).toBeGreaterThan(150);
+    expect(figures.on_holidays).toBe(0);
+    expect(figures.recorded).toBeGreaterThan(0);
+  });
+
   it('gives every enrollment a history that ends in its status, and everyone under 18 today a guardian', async () => {
     const [tenant] = await db.owner.selectFrom('tenant').select('id').where('city', '=', 'Fès').execute();
     const problems = await withTenant(db.owner, tenant!.id, async (tx) => {

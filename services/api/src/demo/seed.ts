@@ -3,6 +3,7 @@ import { withTenant } from '../db/with-tenant.js';
 import { newId } from '../lib/ids.js';
 import { hashPassword } from '../modules/identity/password.js';
 import { seedCraftEnrollment } from './craft-enrollment.js';
+import { seedCraftTimetable } from './craft-timetable.js';
 
 export const DEMO_PASSWORD = 'Maalem-demo-2026';
 const CODE_SECRET = 'one-time code (see the log)';
@@ -223,6 +224,7 @@ export async function seedDemoData(owner: Database): Promise<DemoAccount[] | nul
         )
         .execute(),
     );
+    if (tenant.kind === 'CRAFT_CENTRE') await seedCraftTimetable(owner, tenantId, directorId);
   }
   return accounts;
 }
