@@ -23,7 +23,7 @@ import { type UserRow, usersByIds } from '../identity/service.js';
 import { READERS, WRITERS } from '../people/scope.js';
 import { type DayLoad, dailyLoad, HOLDING_PLACE } from '../placements/service.js';
 import { tradesByIds } from '../programmes/service.js';
-import { tenantsByIds } from '../tenancy/service.js';
+import { grantRole, tenantsByIds } from '../tenancy/service.js';
 import { checkDisplayName, checkHost, checkReason, HOST_KINDS, type NormalizedHost } from './validate.js';
 
 // Reads other modules may call inside their own tenant transaction (placements, loaders).
@@ -415,31 +415,6 @@ export async function setHostStatus(ctx: Context, input: SetHostStatusInput): Pr
   });
 }
 
-/**
- * The account behind a phone number: the existing one, or a new phone-only account (Arabic by
- * default: most artisans read Arabic) that signs in with a one-time code. A concurrent creation of
- * the same phone finds the other's row instead of failing.
- */
-async function findOrCreatePhoneUser(
-  tx: Tx,
-  phone: string,
-  displayName: string,
-): Promise<{ id: string; created: boolean }> {
-  const inserted = await tx
-    .insertInto('app_user')
-    .values({ id: newId(), display_name: displayName, phone, locale: 'ar-MA' })
-    .onConflict((oc) => oc.column('phone').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (inserted) return { id: inserted.id, created: true };
-  const existing = await tx
-    .selectFrom('app_user')
-    .select('id')
-    .where('phone', '=', phone)
-    .executeTakeFirstOrThrow();
-  return { id: existing.id, created: false };
-}
-
 export async function addHostArtisan(ctx: Context, input: AddHostArtisanInput): Promise<{ host: HostRow }> {
   const actor = await requireMember(ctx, WRITERS);
   const problems: UserError[] = [];
@@ -455,38 +430,19 @@ export async function addHostArtisan(ctx: Context, input: AddHostArtisanInput): 
     // Locked so the host cannot be closed between this check and the new membership.
     const host = await lockHostAs(tx, input.hostId, 'hostId');
     if (host.status === 'CLOSED') throw new UserError('HOST_NOT_ACTIVE', 'hostId');
-    const user = await findOrCreatePhoneUser(tx, phone!, displayName!);
-    // One HOST_ARTISAN membership per person and tenant (a unique key): one host to answer for.
-    const taken = await tx
-      .selectFrom('membership')
-      .select('id')
-      .where('user_id', '=', user.id)
-      .where('role', '=', 'HOST_ARTISAN')
-      .executeTakeFirst();
-    if (taken) throw new UserError('ALREADY_MEMBER', 'phone');
-    const membership = await tx
-      .insertInto('membership')
-      .values({
-        tenant_id: actor.tenantId,
-        id: newId(),
-        user_id: user.id,
-        role: 'HOST_ARTISAN',
-        host_id: host.id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-      .catch((error: unknown) => {
-        // Added twice at the same moment: the second gets the same answer as above.
-        const e = error as { code?: string; constraint?: string };
-        if (e?.code === '23505' && e.constraint === 'membership_tenant_id_user_id_role_key')
-          throw new UserError('ALREADY_MEMBER', 'phone');
-        throw error;
-      });
+    // Most artisans read Arabic; one who has no account yet signs in by code to a phone-only one.
+    const { membership, userId } = await grantRole(
+      tx,
+      actor,
+      { displayName: displayName!, email: null, phone: phone!, passwordHash: null, locale: 'ar-MA' },
+      'HOST_ARTISAN',
+      { hostId: host.id, conflictField: 'phone' },
+    );
     await recordAudit(tx, actor, {
       action: 'host.artisan_added',
       entityType: 'membership',
-      entityIds: [membership.id, host.id, user.id],
-      data: { role: 'HOST_ARTISAN', userCreated: user.created },
+      entityIds: [membership.id, host.id, userId],
+      data: { role: 'HOST_ARTISAN' },
     });
     return { host };
   });

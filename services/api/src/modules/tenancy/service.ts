@@ -7,7 +7,7 @@ import { LOCALES } from '../../graphql/messages.js';
 import { decodeCursor, encodeCursor, pageSize, toConnection } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/service.js';
-import { requireMember } from '../identity/access.js';
+import { type Actor, requireMember } from '../identity/access.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../identity/password.js';
 import { normalizePhone } from '../identity/phone.js';
 
@@ -151,25 +151,12 @@ export async function addMember(ctx: Context, input: AddMemberInput): Promise<{ 
   const passwordHash = input.password ? await hashPassword(input.password) : null;
 
   return withTenant(ctx.deps.db, actor.tenantId, async (tx) => {
-    const userId = await findOrCreateUser(tx, {
-      displayName,
-      email,
-      phone,
-      passwordHash,
-      locale: input.locale ?? null,
-    });
-    const existing = await tx
-      .selectFrom('membership')
-      .select('id')
-      .where('user_id', '=', userId)
-      .where('role', '=', input.role)
-      .executeTakeFirst();
-    if (existing) throw new UserError('ALREADY_MEMBER', 'role');
-    const membership = await tx
-      .insertInto('membership')
-      .values({ tenant_id: actor.tenantId, id: newId(), user_id: userId, role: input.role })
-      .returning(MEMBERSHIP_COLUMNS)
-      .executeTakeFirstOrThrow();
+    const { membership, userId } = await grantRole(
+      tx,
+      actor,
+      { displayName, email, phone, passwordHash, locale: input.locale ?? null },
+      input.role,
+    );
     await recordAudit(tx, actor, {
       action: 'membership.added',
       entityType: 'membership',
@@ -180,16 +167,55 @@ export async function addMember(ctx: Context, input: AddMemberInput): Promise<{ 
   });
 }
 
-async function findOrCreateUser(
+/**
+ * Gives a person a role in the actor's tenant (for a host artisan: the host they answer for). The
+ * person is found by e-mail or phone, or created. ALREADY_MEMBER when they hold that role here.
+ * The caller checks who may grant what and writes the audit event.
+ */
+export async function grantRole(
   tx: Tx,
-  person: {
-    displayName: string;
-    email: string | null;
-    phone: string | null;
-    passwordHash: string | null;
-    locale: string | null;
-  },
-): Promise<string> {
+  actor: Actor,
+  person: NewPerson,
+  role: Role,
+  options: { hostId?: string; conflictField?: string } = {},
+): Promise<{ membership: MembershipRow; userId: string }> {
+  const conflictField = options.conflictField ?? 'role';
+  const userId = await findOrCreateUser(tx, person);
+  const existing = await tx
+    .selectFrom('membership')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('role', '=', role)
+    .executeTakeFirst();
+  if (existing) throw new UserError('ALREADY_MEMBER', conflictField);
+  const membership = await tx
+    .insertInto('membership')
+    .values({
+      tenant_id: actor.tenantId,
+      id: newId(),
+      user_id: userId,
+      role,
+      host_id: options.hostId ?? null,
+    })
+    .returning(MEMBERSHIP_COLUMNS)
+    .executeTakeFirstOrThrow()
+    .catch((error: unknown) => {
+      // Granted twice at the same moment: the second gets the same answer as above.
+      if ((error as { code?: string }).code === '23505') throw new UserError('ALREADY_MEMBER', conflictField);
+      throw error;
+    });
+  return { membership, userId };
+}
+
+interface NewPerson {
+  displayName: string;
+  email: string | null;
+  phone: string | null;
+  passwordHash: string | null;
+  locale: string | null;
+}
+
+async function findOrCreateUser(tx: Tx, person: NewPerson): Promise<string> {
   const matches = await tx
     .selectFrom('app_user')
     .select('id')
