@@ -114,6 +114,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (tenant_id, id),
       foreign key (tenant_id, attendance_id) references attendance (tenant_id, id)
     )`.execute(db);
+  await sql`create index attendance_event_attendance_idx on attendance_event (tenant_id, attendance_id, at)`.execute(
+    db,
+  );
   await isolateByTenant(db, 'attendance_event');
 
   // A trainee's private calendar feed: the URL carries the tenant id and a secret, stored hashed.

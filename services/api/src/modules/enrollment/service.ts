@@ -250,6 +250,14 @@ export async function reassignEnrollments(
 // Reads other modules and loaders call inside their own tenant transaction (no access check: the
 // caller has decided who may see the people or enrollments it names).
 
+/** Enrollments by id, inside the caller's transaction (the caller decided who may see them). */
+export async function enrollmentsByIds(tx: Tx, ids: readonly string[]): Promise<Map<string, EnrollmentRow>> {
+  const wanted = [...new Set(ids)].filter(isUuid);
+  if (wanted.length === 0) return new Map();
+  const rows = await tx.selectFrom('enrollment').selectAll().where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /** Every enrollment of each person (oldest first); people without any get an empty list. */
 export async function enrollmentsOfPeople(
   tx: Tx,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/connect.js';
 import { withTenant } from '../../db/with-tenant.js';
 import { isUuid } from '../../lib/ids.js';
+import { enrollmentsByIds } from '../enrollment/service.js';
 import type { ClaimedJob, JobHandlers } from '../jobs/queue.js';
 import { peopleByIds } from '../people/service.js';
 import { reminderText, textArtisans } from './sms.js';
@@ -32,11 +33,7 @@ async function remindArtisans(job: ClaimedJob, db: Database): Promise<void> {
       .forUpdate()
       .executeTakeFirst();
     if (placement?.status !== 'PROPOSED' || placement.reminded_at !== null) return;
-    const enrollment = await tx
-      .selectFrom('enrollment')
-      .select('person_id')
-      .where('id', '=', placement.enrollment_id)
-      .executeTakeFirstOrThrow();
+    const enrollment = (await enrollmentsByIds(tx, [placement.enrollment_id])).get(placement.enrollment_id)!;
     const trainee = (await peopleByIds(tx, [enrollment.person_id])).get(enrollment.person_id)!;
     await textArtisans(tx, placement.host_id, 'placement_reminder', reminderText(trainee, placement));
     await tx

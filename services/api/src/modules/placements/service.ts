@@ -15,7 +15,7 @@ import { type Connection, decodeCursor, encodeCursor, pageSize, toConnection } f
 import { isUuid, newId } from '../../lib/ids.js';
 import { addDays, isoWeekday, todayIn } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
-import { MAX_ENROLLMENT_PAGE } from '../enrollment/service.js';
+import { enrollmentsByIds, MAX_ENROLLMENT_PAGE } from '../enrollment/service.js';
 import { hostsByIds, lockHost } from '../hosts/service.js';
 import { type Actor, requireMember } from '../identity/access.js';
 import { enqueueJob } from '../jobs/queue.js';
@@ -344,11 +344,7 @@ export async function confirmPlacement(
     // new row's foreign key), so taking them in the other order would deadlock. Proposals already
     // keep a trainee's PROPOSED, CONFIRMED and ACTIVE placements apart; this second look catches
     // what that rule never compared (two person records merged into one).
-    const enrollment = await tx
-      .selectFrom('enrollment')
-      .selectAll()
-      .where('id', '=', current.enrollment_id)
-      .executeTakeFirstOrThrow();
+    const enrollment = (await enrollmentsByIds(tx, [current.enrollment_id])).get(current.enrollment_id)!;
     if (!PLACEABLE.includes(enrollment.status)) throw new UserError('NOT_ENROLLED');
     if (await clashes(tx, enrollment.person_id, current, HOLDING_PLACE, current.id)) {
       throw new UserError('PLACEMENT_OVERLAP');
