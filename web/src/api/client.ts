@@ -48,6 +48,20 @@ function invalidateOverview(cache: Cache, payload: unknown) {
   if (cohortId) cache.invalidate({ __typename: 'Cohort', id: cohortId }, 'overview');
 }
 
+/**
+ * A placement changed (proposed, answered, ended): the board's lists, the trainees still to place,
+ * the suggestions and the host's load over time are read again.
+ */
+function invalidatePlacements(cache: Cache, payload: unknown) {
+  invalidateRoot(cache, 'placements', 'unplacedTrainees', 'hostSuggestions');
+  const hostId = (payload as { placement?: { host?: { id?: string } } } | null)?.placement?.host?.id;
+  if (!hostId) return;
+  for (const field of cache.inspectFields({ __typename: 'Host', id: hostId })) {
+    if (field.fieldName === 'load')
+      cache.invalidate({ __typename: 'Host', id: hostId }, 'load', field.arguments);
+  }
+}
+
 /** Whether a mutation's payload says it did something (no typed errors). */
 const succeeded = (result: Record<string, unknown>, field: string) => {
   const payload = result[field] as { errors?: unknown[] } | null | undefined;
@@ -82,7 +96,32 @@ const MUTATION_UPDATES: Record<string, UpdateResolver> = {
   },
   transitionEnrollment: (result, _args, cache) => {
     // The list keeps its pages (the row updates by id); the cohort's figures are read again.
-    if (succeeded(result, 'transitionEnrollment')) invalidateOverview(cache, result.transitionEnrollment);
+    if (!succeeded(result, 'transitionEnrollment')) return;
+    invalidateOverview(cache, result.transitionEnrollment);
+    // Who is left to place depends on who is enrolled.
+    invalidateRoot(cache, 'unplacedTrainees');
+  },
+  createHost: (result, _args, cache) => {
+    if (succeeded(result, 'createHost')) invalidateRoot(cache, 'hosts', 'hostSuggestions');
+  },
+  // An edited, paused or reopened host updates by id; lists filtered by status or trade may change.
+  updateHost: (result, _args, cache) => {
+    if (succeeded(result, 'updateHost')) invalidateRoot(cache, 'hosts', 'hostSuggestions');
+  },
+  setHostStatus: (result, _args, cache) => {
+    if (succeeded(result, 'setHostStatus')) invalidateRoot(cache, 'hosts', 'hostSuggestions');
+  },
+  proposePlacement: (result, _args, cache) => {
+    if (succeeded(result, 'proposePlacement')) invalidatePlacements(cache, result.proposePlacement);
+  },
+  confirmPlacement: (result, _args, cache) => {
+    if (succeeded(result, 'confirmPlacement')) invalidatePlacements(cache, result.confirmPlacement);
+  },
+  declinePlacement: (result, _args, cache) => {
+    if (succeeded(result, 'declinePlacement')) invalidatePlacements(cache, result.declinePlacement);
+  },
+  endPlacementEarly: (result, _args, cache) => {
+    if (succeeded(result, 'endPlacementEarly')) invalidatePlacements(cache, result.endPlacementEarly);
   },
 };
 
@@ -130,6 +169,14 @@ export function createApiClient(options: ApiClientOptions): Client {
           MergePeoplePayload: EMBEDDED,
           EnrollmentPayload: EMBEDDED,
           ImportApplicantsPayload: EMBEDDED,
+          HostConnection: EMBEDDED,
+          HostEdge: EMBEDDED,
+          HostDayLoad: EMBEDDED,
+          HostSuggestion: EMBEDDED,
+          HostPayload: EMBEDDED,
+          PlacementConnection: EMBEDDED,
+          PlacementEdge: EMBEDDED,
+          PlacementPayload: EMBEDDED,
         },
         resolvers: {
           Query: {
@@ -137,6 +184,7 @@ export function createApiClient(options: ApiClientOptions): Client {
             cohorts: relayPaginationWithTotal(),
             people: relayPaginationWithTotal(),
             enrollments: relayPaginationWithTotal(),
+            hosts: relayPaginationWithTotal(),
           },
         },
         updates: { Mutation: MUTATION_UPDATES },

@@ -11,7 +11,7 @@ import { localName } from '../i18n/local-name';
 import { useLocale } from '../i18n/locale-provider';
 import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
-import { useCanWriteEnrollment } from '../session/permissions';
+import { useCanWriteEnrollment, useCanWritePlacements } from '../session/permissions';
 
 const CohortPageQuery = graphql(`
   query CohortPage($id: ID!) {
@@ -48,6 +48,8 @@ export function CohortPage() {
   const { locale } = useLocale();
   const format = useCentreFormatters();
   const canWrite = useCanWriteEnrollment();
+  // The board is in the placements section, which only directors and coordinators have.
+  const canPlace = useCanWritePlacements();
   const [editing, setEditing] = useState(false);
   const [result, reexecute] = useQuery({ query: CohortPageQuery, variables: { id } });
 
@@ -89,6 +91,11 @@ export function CohortPage() {
                 <Button component={Link} to={`/enrollment?cohort=${cohort.id}`}>
                   {t('cohort.seeEnrollments')}
                 </Button>
+                {canPlace && (
+                  <Button component={Link} to={`/cohorts/${cohort.id}/placements`} variant="default">
+                    {t('cohort.placements')}
+                  </Button>
+                )}
                 {canWrite && (
                   <>
                     <Button component={Link} to={`/cohorts/${cohort.id}/import`} variant="default">

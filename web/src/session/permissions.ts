@@ -17,3 +17,16 @@ export function useCanWriteEnrollment(): boolean {
   if (session.status !== 'signed-in') return false;
   return canWriteEnrollment(session.roles ?? (session.role ? [session.role] : []));
 }
+
+/** Who may propose, answer on the artisan's behalf, end placements and manage hosts (the API's WRITERS). */
+export const PLACEMENT_WRITERS: readonly Role[] = ['DIRECTOR', 'COORDINATOR'];
+
+export function canWritePlacements(roles: readonly Role[]): boolean {
+  return roles.some((role) => PLACEMENT_WRITERS.includes(role));
+}
+
+export function useCanWritePlacements(): boolean {
+  const session = useSession();
+  if (session.status !== 'signed-in') return false;
+  return canWritePlacements(session.roles ?? (session.role ? [session.role] : []));
+}

@@ -9,7 +9,7 @@ import { isolate } from '../i18n/isolate';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { useT } from '../i18n/use-t';
 import type { Session } from '../session/session-context';
-import { isInSection, type NavItem } from './nav-items';
+import { activeSection, type NavItem } from './nav-items';
 
 type SignedIn = Extract<Session, { status: 'signed-in' }>;
 
@@ -26,6 +26,7 @@ export function DesktopShell({
   const [opened, { toggle, close }] = useDisclosure();
   const t = useT();
   const { pathname } = useLocation();
+  const active = activeSection(items, pathname);
   return (
     <AppShell
       header={{ height: 64 }}
@@ -64,7 +65,7 @@ export function DesktopShell({
             component={Link}
             to={item.path}
             label={t(item.label)}
-            active={isInSection(item, pathname)}
+            active={item === active}
             onClick={close}
             variant="filled"
             // A literal colour: hover then darkens it (a palette shade 9 would lighten to 8, below 4.5:1).

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { canWriteEnrollment } from '../session/permissions';
-import { isInSection, NAV_ITEMS } from './nav-items';
+import { activeSection, isInSection, NAV_ITEMS } from './nav-items';
 
 const pagesOf = (role: keyof typeof NAV_ITEMS) => NAV_ITEMS[role].map((item) => `${item.path}:${item.page}`);
 
@@ -24,6 +24,35 @@ describe('cohorts and enrollment in the navigation', () => {
     expect(isInSection(enrollment, '/peoples')).toBe(false);
     expect(isInSection(cohorts, '/cohorts/1/import')).toBe(true);
     expect(isInSection(NAV_ITEMS.DIRECTOR[0]!, '/cohorts')).toBe(false);
+  });
+});
+
+describe('placements and hosts in the navigation', () => {
+  it('are real pages for directors and coordinators, and the artisan’s proposals and trainees for them', () => {
+    for (const role of ['DIRECTOR', 'COORDINATOR'] as const) {
+      expect(pagesOf(role)).toContain('/placements:placements');
+      expect(pagesOf(role)).toContain('/hosts:hosts');
+    }
+    expect(pagesOf('HOST_ARTISAN')).toEqual([
+      '/:home',
+      '/placements:hostProposals',
+      '/trainees:hostTrainees',
+      '/attendance:comingSoon',
+    ]);
+    for (const role of ['NETWORK_ADMIN', 'INSTRUCTOR', 'TRAINEE'] as const) {
+      expect(pagesOf(role).some((p) => p.startsWith('/hosts') || p.startsWith('/placements'))).toBe(false);
+    }
+  });
+
+  it('highlight the placements section on a cohort’s board, and only there', () => {
+    const items = NAV_ITEMS.COORDINATOR;
+    expect(activeSection(items, '/cohorts/c1/placements')?.page).toBe('placements');
+    expect(activeSection(items, '/cohorts/c1')?.page).toBe('cohorts');
+    expect(activeSection(items, '/cohorts/c1/import')?.page).toBe('cohorts');
+    expect(activeSection(items, '/hosts/h1')?.page).toBe('hosts');
+    expect(activeSection(items, '/')?.page).toBe('home');
+    expect(activeSection(items, '/nowhere')).toBeNull();
+    expect(isInSection(items.find((i) => i.page === 'placements')!, '/cohorts/c1/placementsx')).toBe(false);
   });
 });
 

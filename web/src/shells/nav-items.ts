@@ -1,13 +1,25 @@
 import type { Role } from '../gql/graphql';
 import type { MessageId } from '../i18n/messages';
 
-export type Page = 'home' | 'members' | 'cohorts' | 'enrollment' | 'comingSoon';
+export type Page =
+  | 'home'
+  | 'members'
+  | 'cohorts'
+  | 'enrollment'
+  | 'placements'
+  | 'hosts'
+  | 'hostProposals'
+  | 'hostTrainees'
+  | 'comingSoon';
 
 export interface NavItem {
   path: string;
   label: MessageId;
   page: Page;
-  /** Other paths that belong to this section (its routes, and the highlight in the navigation). */
+  /**
+   * Other paths that belong to this section (its routes, and the highlight in the navigation). A
+   * segment written `:name` stands for any one segment.
+   */
   also?: readonly string[];
 }
 
@@ -21,6 +33,15 @@ const enrollment: NavItem = {
   page: 'enrollment',
   also: ['/people'],
 };
+// A cohort's placement board lives under the cohort's address but belongs to the placements section.
+export const PLACEMENT_BOARD_PATH = '/cohorts/:id/placements';
+const placements: NavItem = {
+  path: '/placements',
+  label: 'nav.placements',
+  page: 'placements',
+  also: [PLACEMENT_BOARD_PATH],
+};
+const hosts: NavItem = { path: '/hosts', label: 'nav.hosts', page: 'hosts' };
 const soon = (path: string, label: MessageId): NavItem => ({ path, label, page: 'comingSoon' });
 
 /**
@@ -33,7 +54,8 @@ export const NAV_ITEMS: Record<Role, readonly NavItem[]> = {
     members,
     cohorts,
     enrollment,
-    soon('/placements', 'nav.placements'),
+    placements,
+    hosts,
     soon('/sessions', 'nav.sessions'),
     soon('/certificates', 'nav.certificates'),
     soon('/outcomes', 'nav.outcomes'),
@@ -43,7 +65,8 @@ export const NAV_ITEMS: Record<Role, readonly NavItem[]> = {
     members,
     cohorts,
     enrollment,
-    soon('/placements', 'nav.placements'),
+    placements,
+    hosts,
     soon('/sessions', 'nav.sessions'),
     soon('/attendance', 'nav.attendance'),
   ],
@@ -55,11 +78,13 @@ export const NAV_ITEMS: Record<Role, readonly NavItem[]> = {
     soon('/sessions', 'nav.sessions'),
     soon('/attendance', 'nav.attendance'),
   ],
+  // The artisan's home already shows what waits for an answer and who is in the workshop; the two
+  // sections list them in full.
   HOST_ARTISAN: [
     home('nav.home'),
-    soon('/trainees', 'nav.myTrainees'),
+    { path: '/placements', label: 'nav.proposals', page: 'hostProposals' },
+    { path: '/trainees', label: 'nav.myTrainees', page: 'hostTrainees' },
     soon('/attendance', 'nav.attendance'),
-    soon('/placements', 'nav.placements'),
   ],
   TRAINEE: [
     home('nav.home'),
@@ -69,10 +94,35 @@ export const NAV_ITEMS: Record<Role, readonly NavItem[]> = {
   ],
 };
 
-/** Whether `pathname` is inside the section of `item` (for the highlight in the navigation). */
+/** How many segments of `pattern` match the start of `pathname`, or -1 when it does not match. */
+function matchLength(pattern: string, pathname: string): number {
+  if (pattern === '/') return pathname === '/' ? 0 : -1;
+  const want = pattern.split('/').filter(Boolean);
+  const have = pathname.split('/').filter(Boolean);
+  if (have.length < want.length) return -1;
+  const matches = want.every((segment, i) => segment.startsWith(':') || segment === have[i]);
+  return matches ? want.length : -1;
+}
+
+function bestMatch(item: NavItem, pathname: string): number {
+  return Math.max(...[item.path, ...(item.also ?? [])].map((path) => matchLength(path, pathname)));
+}
+
+/** Whether `pathname` is inside the section of `item`. */
 export function isInSection(item: NavItem, pathname: string): boolean {
-  if (item.path === '/') return pathname === '/';
-  return [item.path, ...(item.also ?? [])].some(
-    (path) => pathname === path || pathname.startsWith(`${path}/`),
-  );
+  return bestMatch(item, pathname) >= 0;
+}
+
+/**
+ * The section to highlight: the one whose path matches `pathname` most closely (a cohort's
+ * placement board is in "Placements", not in "Cohorts", though both match its address).
+ */
+export function activeSection(items: readonly NavItem[], pathname: string): NavItem | null {
+  let best: NavItem | null = null;
+  let bestLength = -1;
+  for (const item of items) {
+    const length = bestMatch(item, pathname);
+    if (length > bestLength) [best, bestLength] = [item, length];
+  }
+  return best;
 }

@@ -7,7 +7,7 @@ import { TenantSwitcher } from '../components/tenant-switcher';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { useT } from '../i18n/use-t';
 import type { Session } from '../session/session-context';
-import { isInSection, type NavItem } from './nav-items';
+import { activeSection, type NavItem } from './nav-items';
 import classes from './phone-shell.module.css';
 
 type SignedIn = Extract<Session, { status: 'signed-in' }>;
@@ -27,6 +27,7 @@ export function PhoneShell({
 }) {
   const t = useT();
   const { pathname } = useLocation();
+  const active = activeSection(items, pathname);
   return (
     <AppShell header={{ height: 112 }} footer={{ height: 76 }} padding="md">
       <AppShell.Header px="sm" py={6}>
@@ -48,15 +49,15 @@ export function PhoneShell({
       <AppShell.Footer component="nav" aria-label={t('shell.navigation')} data-testid="bottom-nav">
         <div className={classes.tabs}>
           {items.map((item) => {
-            const active = isInSection(item, pathname);
+            const current = item === active;
             return (
               <UnstyledButton
                 key={item.path}
                 component={Link}
                 to={item.path}
                 className={classes.tab}
-                data-active={active || undefined}
-                aria-current={active ? 'page' : undefined}
+                data-active={current || undefined}
+                aria-current={current ? 'page' : undefined}
               >
                 {t(item.label)}
               </UnstyledButton>

@@ -5,15 +5,19 @@ import { ComingSoonPage } from '../pages/coming-soon-page';
 import { DashboardPage } from '../pages/dashboard-page';
 import { CohortRoutes, EnrollmentRoutes, PeopleRoutes } from '../pages/enrollment-routes';
 import { HostHomePage } from '../pages/host-home-page';
+import { HostProposalsPage } from '../pages/host-proposals-page';
+import { HostTraineesPage } from '../pages/host-trainees-page';
 import { InstructorHomePage } from '../pages/instructor-home-page';
 import { MembersPage } from '../pages/members-page';
 import { NoMembershipPage } from '../pages/no-membership-page';
 import { NotFoundPage } from '../pages/not-found-page';
+import { PlacementBoardPage } from '../pages/placement-board-page';
+import { HostRoutes, PlacementRoutes } from '../pages/placement-routes';
 import { TraineeHomePage } from '../pages/trainee-home-page';
 import { shellFor } from '../session/roles';
 import type { Session } from '../session/session-context';
 import { DesktopShell } from './desktop-shell';
-import { NAV_ITEMS, type NavItem } from './nav-items';
+import { NAV_ITEMS, type NavItem, PLACEMENT_BOARD_PATH } from './nav-items';
 import { PhoneShell } from './phone-shell';
 
 type SignedIn = Extract<Session, { status: 'signed-in' }>;
@@ -59,6 +63,12 @@ function PageFor({
   if (item.page === 'members') return <MembersPage />;
   if (item.page === 'cohorts') return <CohortRoutes />;
   if (item.page === 'enrollment') return path === '/people' ? <PeopleRoutes /> : <EnrollmentRoutes />;
+  if (item.page === 'placements') {
+    return path === PLACEMENT_BOARD_PATH ? <PlacementBoardPage /> : <PlacementRoutes />;
+  }
+  if (item.page === 'hosts') return <HostRoutes />;
+  if (item.page === 'hostProposals') return <HostProposalsPage />;
+  if (item.page === 'hostTrainees') return <HostTraineesPage />;
   if (item.page === 'comingSoon') return <ComingSoonPage section={item.label} />;
   if (role === 'HOST_ARTISAN') return <HostHomePage items={items} />;
   if (role === 'TRAINEE') return <TraineeHomePage items={items} />;
