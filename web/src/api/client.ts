@@ -3,6 +3,7 @@ import { relayPagination } from '@urql/exchange-graphcache/extras';
 import { Client, fetchExchange, mapExchange } from 'urql';
 import { acceptLanguage, type Locale } from '../i18n/locale';
 import { type SessionProblem, sessionProblemOf } from './session-errors';
+import { TIMETABLE_KEYS, TIMETABLE_UPDATES } from './timetable-cache';
 
 export interface ApiClientOptions {
   /** Sent as x-tenant-id. A client belongs to one tenant: its cache never mixes two centres. */
@@ -177,6 +178,7 @@ export function createApiClient(options: ApiClientOptions): Client {
           PlacementConnection: EMBEDDED,
           PlacementEdge: EMBEDDED,
           PlacementPayload: EMBEDDED,
+          ...TIMETABLE_KEYS,
         },
         resolvers: {
           Query: {
@@ -187,7 +189,7 @@ export function createApiClient(options: ApiClientOptions): Client {
             hosts: relayPaginationWithTotal(),
           },
         },
-        updates: { Mutation: MUTATION_UPDATES },
+        updates: { Mutation: { ...MUTATION_UPDATES, ...TIMETABLE_UPDATES } },
       }),
       // Between cache and fetch: sees only what the network answered.
       mapExchange({

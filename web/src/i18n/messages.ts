@@ -1,14 +1,32 @@
 import type { Locale } from './locale';
 import ar from './messages/ar.json';
 import fr from './messages/fr.json';
+import timetableAr from './messages/timetable.ar.json';
+import timetableFr from './messages/timetable.fr.json';
 
-export type MessageId = keyof typeof fr;
+/**
+ * Each language's messages come in several files: the base catalogue, and one per area of the app
+ * (so that people working on two areas at once do not edit the same file). A key lives in exactly
+ * one file; the catalogue of a language is the merge of its files.
+ */
+export const CATALOGUE_FILES = {
+  'ar-MA': { base: ar, timetable: timetableAr },
+  'fr-MA': { base: fr, timetable: timetableFr },
+} as const;
+
+export type MessageId = keyof typeof fr | keyof typeof timetableFr;
 export type Catalogue = Record<MessageId, string>;
 
-export const CATALOGUES: Record<Locale, Catalogue> = { 'ar-MA': ar, 'fr-MA': fr };
+const merge = (files: Record<string, Record<string, string>>) =>
+  Object.assign({}, ...Object.values(files)) as Catalogue;
+
+export const CATALOGUES: Record<Locale, Catalogue> = {
+  'ar-MA': merge(CATALOGUE_FILES['ar-MA']),
+  'fr-MA': merge(CATALOGUE_FILES['fr-MA']),
+};
 
 /** The message for an API error code; codes this client does not know yet get a generic message. */
 export function errorMessageId(code: string | null | undefined): MessageId {
   const id = `errors.${code}`;
-  return code && id in fr ? (id as MessageId) : 'errors.UNKNOWN';
+  return code && id in CATALOGUES['fr-MA'] ? (id as MessageId) : 'errors.UNKNOWN';
 }

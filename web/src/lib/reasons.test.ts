@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import fr from '../i18n/messages/fr.json';
+import { CATALOGUES } from '../i18n/messages';
 import { checkReason, DECLINE_REASONS, END_REASONS, REASON_MAX } from './reasons';
 
 describe('a reason for declining or ending a placement', () => {
@@ -14,6 +14,7 @@ describe('a reason for declining or ending a placement', () => {
   });
 
   it('offers suggestions that are themselves valid reasons', () => {
-    for (const id of [...DECLINE_REASONS, ...END_REASONS]) expect(checkReason(fr[id])).toBeNull();
+    for (const id of [...DECLINE_REASONS, ...END_REASONS])
+      expect(checkReason(CATALOGUES['fr-MA'][id])).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import { useLocale } from '../i18n/locale-provider';
 import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
 import { useCanWriteEnrollment, useCanWritePlacements } from '../session/permissions';
+import { hasAnyRole, LEDGER_READERS, TIMETABLE_READERS, useRoles } from '../session/timetable-permissions';
 
 const CohortPageQuery = graphql(`
   query CohortPage($id: ID!) {
@@ -50,6 +51,7 @@ export function CohortPage() {
   const canWrite = useCanWriteEnrollment();
   // The board is in the placements section, which only directors and coordinators have.
   const canPlace = useCanWritePlacements();
+  const roles = useRoles();
   const [editing, setEditing] = useState(false);
   const [result, reexecute] = useQuery({ query: CohortPageQuery, variables: { id } });
 
@@ -94,6 +96,16 @@ export function CohortPage() {
                 {canPlace && (
                   <Button component={Link} to={`/cohorts/${cohort.id}/placements`} variant="default">
                     {t('cohort.placements')}
+                  </Button>
+                )}
+                {hasAnyRole(roles, TIMETABLE_READERS) && (
+                  <Button component={Link} to={`/cohorts/${cohort.id}/timetable`} variant="default">
+                    {t('timetable.link')}
+                  </Button>
+                )}
+                {hasAnyRole(roles, LEDGER_READERS) && (
+                  <Button component={Link} to={`/cohorts/${cohort.id}/ledger`} variant="default">
+                    {t('ledger.link')}
                   </Button>
                 )}
                 {canWrite && (

@@ -1,5 +1,6 @@
 import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from 'urql';
+import { CentreLedger } from '../components/centre-ledger';
 import { QueryBoundary } from '../components/query-boundary';
 import { RoleCountCard } from '../components/role-count-card';
 import { TenantSummary } from '../components/tenant-summary';
@@ -7,6 +8,8 @@ import { graphql } from '../gql';
 import type { Role } from '../gql/graphql';
 import { useFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
+import { schoolYearOf } from '../lib/ledger';
+import { useCentreToday } from '../lib/use-centre-today';
 
 const DashboardPageQuery = graphql(`
   query DashboardPage {
@@ -39,9 +42,20 @@ const DashboardPageQuery = graphql(`
   }
 `);
 
-/** The figures available so far: which centre, and how many people in each role. */
+// Apart from the page's own query: a ledger that cannot be read must not hide the rest of the dashboard.
+const DashboardLedgerQuery = graphql(`
+  query DashboardLedger($from: Date!, $to: Date!) {
+    tenantLedger(from: $from, to: $to) {
+      ...CentreLedger_TenantLedgerFragment
+    }
+  }
+`);
+
+/** The figures available so far: which centre, its theory/practice split, how many people in each role. */
 export function DashboardPage() {
   const [result, reexecute] = useQuery({ query: DashboardPageQuery });
+  const year = schoolYearOf(useCentreToday());
+  const [ledger] = useQuery({ query: DashboardLedgerQuery, variables: year });
   const t = useT();
   return (
     <Stack gap="lg">
@@ -60,6 +74,7 @@ export function DashboardPage() {
             <>
               <Today timeZone={data.currentTenant.timezone} />
               <TenantSummary tenant={data.currentTenant} />
+              {ledger.data && <CentreLedger ledger={ledger.data.tenantLedger} from={year.from} />}
               <Title order={2} size="h3">
                 {t('dashboard.membersByRole')}
               </Title>

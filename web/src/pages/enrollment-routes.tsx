@@ -3,17 +3,19 @@ import { CohortPage } from './cohort-page';
 import { CohortsPage } from './cohorts-page';
 import { EnrollmentPage } from './enrollment-page';
 import { ImportPage } from './import-page';
+import { LedgerPage } from './ledger-page';
 import { NewApplicantPage } from './new-applicant-page';
 import { NotFoundPage } from './not-found-page';
 import { PersonPage } from './person-page';
 
-/** /cohorts, /cohorts/:id and /cohorts/:id/import. */
+/** /cohorts, /cohorts/:id, /cohorts/:id/import and /cohorts/:id/ledger. */
 export function CohortRoutes() {
   return (
     <Routes>
       <Route index element={<CohortsPage />} />
       <Route path=":id" element={<CohortPage />} />
       <Route path=":id/import" element={<ImportPage />} />
+      <Route path=":id/ledger" element={<LedgerPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -37,7 +37,7 @@ describe('placements and hosts in the navigation', () => {
       '/:home',
       '/placements:hostProposals',
       '/trainees:hostTrainees',
-      '/attendance:comingSoon',
+      '/attendance:hostAttendance',
     ]);
     for (const role of ['NETWORK_ADMIN', 'INSTRUCTOR', 'TRAINEE'] as const) {
       expect(pagesOf(role).some((p) => p.startsWith('/hosts') || p.startsWith('/placements'))).toBe(false);
@@ -53,6 +53,24 @@ describe('placements and hosts in the navigation', () => {
     expect(activeSection(items, '/')?.page).toBe('home');
     expect(activeSection(items, '/nowhere')).toBeNull();
     expect(isInSection(items.find((i) => i.page === 'placements')!, '/cohorts/c1/placementsx')).toBe(false);
+  });
+});
+
+describe('timetables, attendance and schedules in the navigation', () => {
+  it('give staff who plan or teach the sessions, the artisan the register, the trainee the schedule', () => {
+    for (const role of ['DIRECTOR', 'COORDINATOR', 'INSTRUCTOR'] as const) {
+      expect(pagesOf(role)).toContain('/sessions:sessions');
+    }
+    expect(pagesOf('NETWORK_ADMIN').some((p) => p.startsWith('/sessions'))).toBe(false);
+    expect(pagesOf('HOST_ARTISAN')).toContain('/attendance:hostAttendance');
+    expect(pagesOf('TRAINEE')).toContain('/schedule:schedule');
+  });
+
+  it('highlight the sessions section on a cohort’s timetable, the cohorts section on its ledger', () => {
+    const items = NAV_ITEMS.INSTRUCTOR;
+    expect(activeSection(items, '/cohorts/c1/timetable')?.page).toBe('sessions');
+    expect(activeSection(items, '/cohorts/c1/ledger')?.page).toBe('cohorts');
+    expect(activeSection(items, '/sessions')?.page).toBe('sessions');
   });
 });
 

@@ -10,6 +10,9 @@ export type Page =
   | 'hosts'
   | 'hostProposals'
   | 'hostTrainees'
+  | 'sessions'
+  | 'hostAttendance'
+  | 'schedule'
   | 'comingSoon';
 
 export interface NavItem {
@@ -42,6 +45,14 @@ const placements: NavItem = {
   also: [PLACEMENT_BOARD_PATH],
 };
 const hosts: NavItem = { path: '/hosts', label: 'nav.hosts', page: 'hosts' };
+// A cohort's timetable lives under the cohort's address but belongs to the sessions section.
+export const TIMETABLE_PATH = '/cohorts/:id/timetable';
+const sessions: NavItem = {
+  path: '/sessions',
+  label: 'nav.sessions',
+  page: 'sessions',
+  also: [TIMETABLE_PATH],
+};
 const soon = (path: string, label: MessageId): NavItem => ({ path, label, page: 'comingSoon' });
 
 /**
@@ -56,7 +67,7 @@ export const NAV_ITEMS: Record<Role, readonly NavItem[]> = {
     enrollment,
     placements,
     hosts,
-    soon('/sessions', 'nav.sessions'),
+    sessions,
     soon('/certificates', 'nav.certificates'),
     soon('/outcomes', 'nav.outcomes'),
   ],
@@ -67,28 +78,22 @@ export const NAV_ITEMS: Record<Role, readonly NavItem[]> = {
     enrollment,
     placements,
     hosts,
-    soon('/sessions', 'nav.sessions'),
+    sessions,
     soon('/attendance', 'nav.attendance'),
   ],
   NETWORK_ADMIN: [home('nav.dashboard'), members, cohorts, enrollment, soon('/reports', 'nav.reports')],
-  INSTRUCTOR: [
-    home('nav.home'),
-    cohorts,
-    enrollment,
-    soon('/sessions', 'nav.sessions'),
-    soon('/attendance', 'nav.attendance'),
-  ],
+  INSTRUCTOR: [home('nav.home'), cohorts, enrollment, sessions, soon('/attendance', 'nav.attendance')],
   // The artisan's home already shows what waits for an answer and who is in the workshop; the two
   // sections list them in full.
   HOST_ARTISAN: [
     home('nav.home'),
     { path: '/placements', label: 'nav.proposals', page: 'hostProposals' },
     { path: '/trainees', label: 'nav.myTrainees', page: 'hostTrainees' },
-    soon('/attendance', 'nav.attendance'),
+    { path: '/attendance', label: 'nav.attendance', page: 'hostAttendance' },
   ],
   TRAINEE: [
     home('nav.home'),
-    soon('/schedule', 'nav.mySchedule'),
+    { path: '/schedule', label: 'nav.mySchedule', page: 'schedule' },
     soon('/attendance', 'nav.attendance'),
     soon('/certificates', 'nav.myCertificates'),
   ],

@@ -7,7 +7,7 @@ import { Provider as UrqlProvider } from 'urql';
 import { createApiClient } from '../api/client';
 import type { Role } from '../gql/graphql';
 import { LocaleProvider } from '../i18n/locale-provider';
-import fr from '../i18n/messages/fr.json';
+import { CATALOGUES } from '../i18n/messages';
 import { type Session, SessionContext } from '../session/session-context';
 
 export interface FakeRequest {
@@ -71,7 +71,7 @@ export function renderWithApp(
   const view = render(
     <MantineProvider>
       <LocaleProvider>
-        <IntlProvider locale="fr-MA" messages={fr}>
+        <IntlProvider locale="fr-MA" messages={CATALOGUES['fr-MA']}>
           <SessionContext.Provider value={signedIn(role)}>
             <UrqlProvider value={client}>
               <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
