@@ -19,3 +19,7 @@ export type ClassSessionRow = Row<'class_session'>;
 export type AttendanceRow = Row<'attendance'>;
 export type AttendanceEventRow = Row<'attendance_event'>;
 export type CalendarFeedRow = Row<'calendar_feed'>;
+export type CourseRow = Row<'course'>;
+export type CourseSessionRow = Row<'course_session'>;
+export type RegistrationRow = Row<'registration'>;
+export type CourseAttendanceRow = Row<'course_attendance'>;

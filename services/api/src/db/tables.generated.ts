@@ -127,6 +127,47 @@ export interface Cohort {
   created_at: Generated<Date>;
 }
 
+export interface Course {
+  tenant_id: string;
+  id: string;
+  title_fr: string;
+  title_ar: string | null;
+  training_line: string;
+  topic: string | null;
+  audience: string;
+  partners: Generated<string[]>;
+  mode: string;
+  city: string | null;
+  capacity: number;
+  price_mad: Generated<string>;
+  completion_threshold: Generated<string>;
+  status: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface CourseAttendance {
+  tenant_id: string;
+  id: string;
+  course_session_id: string;
+  registration_id: string;
+  present: boolean;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface CourseSession {
+  tenant_id: string;
+  id: string;
+  course_id: string;
+  day: string;
+  starts_at: string | null;
+  ends_at: string | null;
+  days: string;
+  hours: string | null;
+  place: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface Enrollment {
   tenant_id: string;
   id: string;
@@ -296,6 +337,18 @@ export interface Programme {
   created_at: Generated<Date>;
 }
 
+export interface Registration {
+  tenant_id: string;
+  id: string;
+  course_id: string;
+  person_id: string;
+  status: string;
+  status_reason: string | null;
+  waitlisted_at: Date | null;
+  status_changed_at: Generated<Date>;
+  created_at: Generated<Date>;
+}
+
 export interface Session {
   id: string;
   user_id: string;
@@ -349,6 +402,9 @@ export interface DB {
   calendar_feed: CalendarFeed;
   class_session: ClassSession;
   cohort: Cohort;
+  course: Course;
+  course_attendance: CourseAttendance;
+  course_session: CourseSession;
   enrollment: Enrollment;
   enrollment_event: EnrollmentEvent;
   holiday: Holiday;
@@ -362,6 +418,7 @@ export interface DB {
   placement: Placement;
   placement_event: PlacementEvent;
   programme: Programme;
+  registration: Registration;
   session: Session;
   tenant: Tenant;
   timetable_setting: TimetableSetting;

@@ -2,6 +2,8 @@ import { loaders as attendanceLoaders } from '../modules/attendance/loaders.js';
 import * as attendance from '../modules/attendance/resolvers.js';
 import { loaders as calendarLoaders } from '../modules/calendar/loaders.js';
 import * as calendar from '../modules/calendar/resolvers.js';
+import { loaders as coursesLoaders } from '../modules/courses/loaders.js';
+import * as courses from '../modules/courses/resolvers.js';
 import { loaders as enrollmentLoaders } from '../modules/enrollment/loaders.js';
 import * as enrollment from '../modules/enrollment/resolvers.js';
 import { loaders as hostsLoaders } from '../modules/hosts/loaders.js';
@@ -9,6 +11,7 @@ import * as hosts from '../modules/hosts/resolvers.js';
 import * as identity from '../modules/identity/resolvers.js';
 import { loaders as importsLoaders } from '../modules/imports/loaders.js';
 import * as imports from '../modules/imports/resolvers.js';
+import * as indicators from '../modules/indicators/resolvers.js';
 import { loaders as peopleLoaders } from '../modules/people/loaders.js';
 import * as people from '../modules/people/resolvers.js';
 import { loaders as placementsLoaders } from '../modules/placements/loaders.js';
@@ -34,6 +37,8 @@ const moduleResolvers: Record<string, Record<string, unknown>>[] = [
   timetable,
   attendance,
   calendar,
+  courses,
+  indicators,
 ];
 const moduleLoaders: Record<string, Record<string, unknown>>[] = [
   tenancyLoaders,
@@ -46,6 +51,7 @@ const moduleLoaders: Record<string, Record<string, unknown>>[] = [
   timetableLoaders,
   attendanceLoaders,
   calendarLoaders,
+  coursesLoaders,
 ];
 
 function mergeByType(parts: Record<string, Record<string, unknown>>[]) {

@@ -3,6 +3,7 @@ import * as m0001 from './2026-11-24-0001-tenancy-and-identity.js';
 import * as m0002 from './2026-11-27-0001-enrollment.js';
 import * as m0003 from './2026-11-27-0002-placements.js';
 import * as m0004 from './2026-11-27-0003-timetable.js';
+import * as m0005 from './2026-11-27-0004-courses.js';
 
 // Explicit list (not a directory scan) so bundlers and tsx see every migration, in order.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-0001-enrollment': m0002,
   '2026-11-27-0002-placements': m0003,
   '2026-11-27-0003-timetable': m0004,
+  '2026-11-27-0004-courses': m0005,
 };

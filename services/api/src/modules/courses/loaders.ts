@@ -1,0 +1,2 @@
+// Filled in by this module's implementation.
+export const loaders = {};

@@ -1,0 +1,3 @@
+// Filled in by this module's implementation.
+export const Query = {};
+export const Mutation = {};
