@@ -4,6 +4,7 @@ import { connect } from './db/connect.js';
 import { assertServiceRoleIsUnprivileged, prepareSchema, provisionDatabase } from './db/provision.js';
 import { seedDemoData } from './demo/seed.js';
 import { startPeriodic } from './lib/periodic.js';
+import { courseJobHandlers } from './modules/courses/reminders.js';
 import { purgeOldAttempts } from './modules/identity/rate-limit.js';
 import { importJobHandlers } from './modules/imports/service.js';
 import { startJobWorker } from './modules/jobs/worker.js';
@@ -56,7 +57,7 @@ async function main() {
 
   // Background work: outbox delivery every second, clean-up of old sign-in attempts every hour,
   // placements moved by the calendar (CONFIRMED → ACTIVE → COMPLETED) at start and every hour,
-  // and the job queue (applicant imports, placement reminders) polled every second.
+  // and the job queue (applicant imports, placement and course reminders) polled every second.
   const background = [
     startPeriodic(
       () => deliverPending(app.deps.db, app.deps.delivery),
@@ -73,7 +74,11 @@ async function main() {
       3_600_000,
       (error) => app.log.error({ err: error }, 'placement status advance failed'),
     ),
-    startJobWorker(app.deps.db, { ...importJobHandlers, ...placementJobHandlers }, app.log),
+    startJobWorker(
+      app.deps.db,
+      { ...importJobHandlers, ...placementJobHandlers, ...courseJobHandlers },
+      app.log,
+    ),
   ];
 
   let closing = false;
