@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { withTenant } from '../db/with-tenant.js';
+import { computeTrainingIndicators } from '../modules/indicators/service.js';
 import { CRAFT_FIGURES } from './craft-enrollment.js';
 import { seedDemoData } from './seed.js';
 
@@ -128,6 +129,16 @@ describe('the demo data', () => {
     expect(figures.practice).toBeGreaterThan(150);
     expect(figures.on_holidays).toBe(0);
     expect(figures.recorded).toBeGreaterThan(0);
+  });
+
+  it('gives the micro-credit centre the 2024 training figures it published', async () => {
+    const [centre] = await db.owner
+      .selectFrom('tenant')
+      .select('id')
+      .where('kind', '=', 'MICROCREDIT_CENTRE')
+      .execute();
+    const indicators = await withTenant(db.owner, centre!.id, (tx) => computeTrainingIndicators(tx, 2024));
+    expect(indicators.total.figures).toMatchObject({ participants: 4913, trainingDays: 845 });
   });
 
   it('gives every enrollment a history that ends in its status, and everyone under 18 today a guardian', async () => {

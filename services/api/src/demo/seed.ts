@@ -4,6 +4,7 @@ import { newId } from '../lib/ids.js';
 import { hashPassword } from '../modules/identity/password.js';
 import { seedCraftEnrollment } from './craft-enrollment.js';
 import { seedCraftTimetable } from './craft-timetable.js';
+import { seedMicrocreditTrainings } from './microcredit-trainings.js';
 
 export const DEMO_PASSWORD = 'Maalem-demo-2026';
 const CODE_SECRET = 'one-time code (see the log)';
@@ -225,6 +226,7 @@ export async function seedDemoData(owner: Database): Promise<DemoAccount[] | nul
         .execute(),
     );
     if (tenant.kind === 'CRAFT_CENTRE') await seedCraftTimetable(owner, tenantId, directorId);
+    if (tenant.kind === 'MICROCREDIT_CENTRE') await seedMicrocreditTrainings(owner, tenantId);
   }
   return accounts;
 }
