@@ -2,6 +2,7 @@ import { type Cache, cacheExchange, type Resolver, type UpdateResolver } from '@
 import { relayPagination } from '@urql/exchange-graphcache/extras';
 import { Client, fetchExchange, mapExchange } from 'urql';
 import { acceptLanguage, type Locale } from '../i18n/locale';
+import { COURSE_KEYS, COURSE_UPDATES } from './course-cache';
 import { type SessionProblem, sessionProblemOf } from './session-errors';
 import { TIMETABLE_KEYS, TIMETABLE_UPDATES } from './timetable-cache';
 
@@ -179,6 +180,7 @@ export function createApiClient(options: ApiClientOptions): Client {
           PlacementEdge: EMBEDDED,
           PlacementPayload: EMBEDDED,
           ...TIMETABLE_KEYS,
+          ...COURSE_KEYS,
         },
         resolvers: {
           Query: {
@@ -187,9 +189,10 @@ export function createApiClient(options: ApiClientOptions): Client {
             people: relayPaginationWithTotal(),
             enrollments: relayPaginationWithTotal(),
             hosts: relayPaginationWithTotal(),
+            courses: relayPaginationWithTotal(),
           },
         },
-        updates: { Mutation: { ...MUTATION_UPDATES, ...TIMETABLE_UPDATES } },
+        updates: { Mutation: { ...MUTATION_UPDATES, ...TIMETABLE_UPDATES, ...COURSE_UPDATES } },
       }),
       // Between cache and fetch: sees only what the network answered.
       mapExchange({

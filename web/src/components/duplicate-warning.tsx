@@ -31,6 +31,8 @@ export function DuplicateWarning(props: {
   busy: boolean;
   /** The label of "use this record" (apply with it, or merge it). */
   useLabel?: string;
+  /** The label of "create anyway" (or "register anyway"). */
+  createAnywayLabel?: string;
   body?: string;
 }) {
   const duplicates = readFragment(DuplicateWarningPossibleDuplicateFragment, props.duplicates);
@@ -68,7 +70,7 @@ export function DuplicateWarning(props: {
         {props.onCreateAnyway && (
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onCreateAnyway} loading={props.busy}>
-              {t('duplicates.createAnyway')}
+              {props.createAnywayLabel ?? t('duplicates.createAnyway')}
             </Button>
           </Group>
         )}

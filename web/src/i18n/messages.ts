@@ -1,5 +1,7 @@
 import type { Locale } from './locale';
 import ar from './messages/ar.json';
+import coursesAr from './messages/courses.ar.json';
+import coursesFr from './messages/courses.fr.json';
 import fr from './messages/fr.json';
 import timetableAr from './messages/timetable.ar.json';
 import timetableFr from './messages/timetable.fr.json';
@@ -10,11 +12,11 @@ import timetableFr from './messages/timetable.fr.json';
  * one file; the catalogue of a language is the merge of its files.
  */
 export const CATALOGUE_FILES = {
-  'ar-MA': { base: ar, timetable: timetableAr },
-  'fr-MA': { base: fr, timetable: timetableFr },
+  'ar-MA': { base: ar, timetable: timetableAr, courses: coursesAr },
+  'fr-MA': { base: fr, timetable: timetableFr, courses: coursesFr },
 } as const;
 
-export type MessageId = keyof typeof fr | keyof typeof timetableFr;
+export type MessageId = keyof typeof fr | keyof typeof timetableFr | keyof typeof coursesFr;
 export type Catalogue = Record<MessageId, string>;
 
 const merge = (files: Record<string, Record<string, string>>) =>

@@ -1,4 +1,5 @@
-import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { CentreLedger } from '../components/centre-ledger';
 import { QueryBoundary } from '../components/query-boundary';
@@ -75,6 +76,9 @@ export function DashboardPage() {
               <Today timeZone={data.currentTenant.timezone} />
               <TenantSummary tenant={data.currentTenant} />
               {ledger.data && <CentreLedger ledger={ledger.data.tenantLedger} from={year.from} />}
+              <Anchor component={Link} to="/courses/indicators" data-testid="dashboard-course-indicators">
+                {t('indicators.linkLong')}
+              </Anchor>
               <Title order={2} size="h3">
                 {t('dashboard.membersByRole')}
               </Title>

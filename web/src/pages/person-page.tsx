@@ -9,6 +9,7 @@ import { EnrollmentHistory } from '../components/enrollment-history';
 import { FormErrors } from '../components/form-errors';
 import { PersonDetails } from '../components/person-details';
 import { PersonForm } from '../components/person-form';
+import { PersonProgrammes } from '../components/person-programmes';
 import { QueryBoundary } from '../components/query-boundary';
 import { mutationErrors, NO_ERRORS, type SplitErrors } from '../components/user-errors';
 import { graphql } from '../gql';
@@ -50,6 +51,16 @@ const PersonPageQuery = graphql(`
         id
         ...EnrollmentHistory_EnrollmentFragment
       }
+    }
+  }
+`);
+
+// Apart from the page's own query: a history that cannot be read must not hide the person's record.
+const PersonProgrammesQuery = graphql(`
+  query PersonProgrammes($id: ID!) {
+    person(id: $id) {
+      id
+      ...PersonProgrammes_PersonFragment
     }
   }
 `);
@@ -126,6 +137,7 @@ export function PersonPage() {
   const t = useT();
   const canWrite = useCanWriteEnrollment();
   const [result, reexecute] = useQuery({ query: PersonPageQuery, variables: { id } });
+  const [programmes] = useQuery({ query: PersonProgrammesQuery, variables: { id } });
   const [editing, setEditing] = useState(false);
 
   return (
@@ -188,6 +200,7 @@ export function PersonPage() {
                 />
               ))
             )}
+            {programmes.data?.person && <PersonProgrammes person={programmes.data.person} />}
             {canWrite && !person.mergedInto && (
               <Duplicates
                 personId={person.id}

@@ -30,3 +30,16 @@ export function useCanWritePlacements(): boolean {
   if (session.status !== 'signed-in') return false;
   return canWritePlacements(session.roles ?? (session.role ? [session.role] : []));
 }
+
+/** Who may create courses, register people and take course attendance (the API's WRITERS). */
+export const COURSE_WRITERS: readonly Role[] = ['DIRECTOR', 'COORDINATOR'];
+
+export function canWriteCourses(roles: readonly Role[]): boolean {
+  return roles.some((role) => COURSE_WRITERS.includes(role));
+}
+
+export function useCanWriteCourses(): boolean {
+  const session = useSession();
+  if (session.status !== 'signed-in') return false;
+  return canWriteCourses(session.roles ?? (session.role ? [session.role] : []));
+}

@@ -74,6 +74,24 @@ describe('timetables, attendance and schedules in the navigation', () => {
   });
 });
 
+describe('short trainings in the navigation', () => {
+  it('are a section for staff who run or read them, and for nobody else', () => {
+    for (const role of ['DIRECTOR', 'COORDINATOR', 'NETWORK_ADMIN', 'INSTRUCTOR'] as const) {
+      expect(pagesOf(role)).toContain('/courses:courses');
+    }
+    for (const role of ['HOST_ARTISAN', 'TRAINEE'] as const) {
+      expect(pagesOf(role).some((p) => p.startsWith('/courses'))).toBe(false);
+    }
+  });
+
+  it('highlight the courses section on a course’s page and on the indicators', () => {
+    const items = NAV_ITEMS.DIRECTOR;
+    expect(activeSection(items, '/courses/c1')?.page).toBe('courses');
+    expect(activeSection(items, '/courses/indicators')?.page).toBe('courses');
+    expect(activeSection(items, '/coursesx')).toBeNull();
+  });
+});
+
 describe('canWriteEnrollment', () => {
   it('lets directors and coordinators write, whatever else they hold', () => {
     expect(canWriteEnrollment(['DIRECTOR'])).toBe(true);

@@ -13,6 +13,7 @@ export type Page =
   | 'sessions'
   | 'hostAttendance'
   | 'schedule'
+  | 'courses'
   | 'comingSoon';
 
 export interface NavItem {
@@ -53,6 +54,8 @@ const sessions: NavItem = {
   page: 'sessions',
   also: [TIMETABLE_PATH],
 };
+// Short trainings: the catalogue, a course's page and the yearly indicators all live under /courses.
+const courses: NavItem = { path: '/courses', label: 'nav.courses', page: 'courses' };
 const soon = (path: string, label: MessageId): NavItem => ({ path, label, page: 'comingSoon' });
 
 /**
@@ -68,6 +71,7 @@ export const NAV_ITEMS: Record<Role, readonly NavItem[]> = {
     placements,
     hosts,
     sessions,
+    courses,
     soon('/certificates', 'nav.certificates'),
     soon('/outcomes', 'nav.outcomes'),
   ],
@@ -79,10 +83,25 @@ export const NAV_ITEMS: Record<Role, readonly NavItem[]> = {
     placements,
     hosts,
     sessions,
+    courses,
     soon('/attendance', 'nav.attendance'),
   ],
-  NETWORK_ADMIN: [home('nav.dashboard'), members, cohorts, enrollment, soon('/reports', 'nav.reports')],
-  INSTRUCTOR: [home('nav.home'), cohorts, enrollment, sessions, soon('/attendance', 'nav.attendance')],
+  NETWORK_ADMIN: [
+    home('nav.dashboard'),
+    members,
+    cohorts,
+    enrollment,
+    courses,
+    soon('/reports', 'nav.reports'),
+  ],
+  INSTRUCTOR: [
+    home('nav.home'),
+    cohorts,
+    enrollment,
+    sessions,
+    courses,
+    soon('/attendance', 'nav.attendance'),
+  ],
   // The artisan's home already shows what waits for an answer and who is in the workshop; the two
   // sections list them in full.
   HOST_ARTISAN: [

@@ -2,6 +2,7 @@ import { Route, Routes, useLocation } from 'react-router';
 import { ErrorBoundary } from '../components/error-boundary';
 import type { Role } from '../gql/graphql';
 import { ComingSoonPage } from '../pages/coming-soon-page';
+import { CourseRoutes } from '../pages/course-routes';
 import { DashboardPage } from '../pages/dashboard-page';
 import { CohortRoutes, EnrollmentRoutes, PeopleRoutes } from '../pages/enrollment-routes';
 import { HostAttendancePage } from '../pages/host-attendance-page';
@@ -76,6 +77,7 @@ function PageFor({
   if (item.page === 'sessions') return path === TIMETABLE_PATH ? <TimetablePage /> : <SessionRoutes />;
   if (item.page === 'hostAttendance') return <HostAttendancePage />;
   if (item.page === 'schedule') return <SchedulePage />;
+  if (item.page === 'courses') return <CourseRoutes />;
   if (item.page === 'comingSoon') return <ComingSoonPage section={item.label} />;
   if (role === 'HOST_ARTISAN') return <HostHomePage items={items} />;
   if (role === 'TRAINEE') return <TraineeHomePage items={items} />;
