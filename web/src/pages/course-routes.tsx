@@ -1,8 +1,12 @@
 import { Route, Routes } from 'react-router';
-import { CourseIndicatorsPage } from './course-indicators-page';
-import { CoursePage } from './course-page';
-import { CoursesPage } from './courses-page';
+import { lazyPage } from '../components/lazy-page';
 import { NotFoundPage } from './not-found-page';
+
+const CourseIndicatorsPage = lazyPage(() =>
+  import('./course-indicators-page').then((m) => m.CourseIndicatorsPage),
+);
+const CoursePage = lazyPage(() => import('./course-page').then((m) => m.CoursePage));
+const CoursesPage = lazyPage(() => import('./courses-page').then((m) => m.CoursesPage));
 
 /** /courses, /courses/indicators and /courses/:id. */
 export function CourseRoutes() {

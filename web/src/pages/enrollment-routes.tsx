@@ -1,12 +1,14 @@
 import { Route, Routes } from 'react-router';
-import { CohortPage } from './cohort-page';
-import { CohortsPage } from './cohorts-page';
-import { EnrollmentPage } from './enrollment-page';
-import { ImportPage } from './import-page';
-import { LedgerPage } from './ledger-page';
-import { NewApplicantPage } from './new-applicant-page';
+import { lazyPage } from '../components/lazy-page';
 import { NotFoundPage } from './not-found-page';
-import { PersonPage } from './person-page';
+
+const CohortPage = lazyPage(() => import('./cohort-page').then((m) => m.CohortPage));
+const CohortsPage = lazyPage(() => import('./cohorts-page').then((m) => m.CohortsPage));
+const EnrollmentPage = lazyPage(() => import('./enrollment-page').then((m) => m.EnrollmentPage));
+const ImportPage = lazyPage(() => import('./import-page').then((m) => m.ImportPage));
+const LedgerPage = lazyPage(() => import('./ledger-page').then((m) => m.LedgerPage));
+const NewApplicantPage = lazyPage(() => import('./new-applicant-page').then((m) => m.NewApplicantPage));
+const PersonPage = lazyPage(() => import('./person-page').then((m) => m.PersonPage));
 
 /** /cohorts, /cohorts/:id, /cohorts/:id/import and /cohorts/:id/ledger. */
 export function CohortRoutes() {

@@ -1,8 +1,10 @@
 import { Route, Routes } from 'react-router';
-import { HostPage } from './host-page';
-import { HostsPage } from './hosts-page';
+import { lazyPage } from '../components/lazy-page';
 import { NotFoundPage } from './not-found-page';
-import { PlacementsPage } from './placements-page';
+
+const HostPage = lazyPage(() => import('./host-page').then((m) => m.HostPage));
+const HostsPage = lazyPage(() => import('./hosts-page').then((m) => m.HostsPage));
+const PlacementsPage = lazyPage(() => import('./placements-page').then((m) => m.PlacementsPage));
 
 /** /placements: the cohorts to open a placement board for (the boards are at /cohorts/:id/placements). */
 export function PlacementRoutes() {

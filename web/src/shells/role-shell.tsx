@@ -1,29 +1,44 @@
 import { Route, Routes, useLocation } from 'react-router';
 import { ErrorBoundary } from '../components/error-boundary';
+import { lazyPage } from '../components/lazy-page';
 import type { Role } from '../gql/graphql';
 import { ComingSoonPage } from '../pages/coming-soon-page';
-import { CourseRoutes } from '../pages/course-routes';
-import { DashboardPage } from '../pages/dashboard-page';
-import { CohortRoutes, EnrollmentRoutes, PeopleRoutes } from '../pages/enrollment-routes';
-import { HostAttendancePage } from '../pages/host-attendance-page';
 import { HostHomePage } from '../pages/host-home-page';
-import { HostProposalsPage } from '../pages/host-proposals-page';
-import { HostTraineesPage } from '../pages/host-trainees-page';
 import { InstructorHomePage } from '../pages/instructor-home-page';
-import { MembersPage } from '../pages/members-page';
 import { NoMembershipPage } from '../pages/no-membership-page';
 import { NotFoundPage } from '../pages/not-found-page';
-import { PlacementBoardPage } from '../pages/placement-board-page';
-import { HostRoutes, PlacementRoutes } from '../pages/placement-routes';
-import { SchedulePage } from '../pages/schedule-page';
-import { SessionRoutes } from '../pages/session-routes';
-import { TimetablePage } from '../pages/timetable-page';
 import { TraineeHomePage } from '../pages/trainee-home-page';
 import { shellFor } from '../session/roles';
 import type { Session } from '../session/session-context';
 import { DesktopShell } from './desktop-shell';
 import { NAV_ITEMS, type NavItem, PLACEMENT_BOARD_PATH, TIMETABLE_PATH } from './nav-items';
 import { PhoneShell } from './phone-shell';
+
+// Each section is its own chunk: a host artisan's or a trainee's phone never downloads the
+// directors' screens. A chunk that fails to load throws into the ErrorBoundary below.
+const DashboardPage = lazyPage(() => import('../pages/dashboard-page').then((m) => m.DashboardPage));
+const MembersPage = lazyPage(() => import('../pages/members-page').then((m) => m.MembersPage));
+const CohortRoutes = lazyPage(() => import('../pages/enrollment-routes').then((m) => m.CohortRoutes));
+const EnrollmentRoutes = lazyPage(() => import('../pages/enrollment-routes').then((m) => m.EnrollmentRoutes));
+const PeopleRoutes = lazyPage(() => import('../pages/enrollment-routes').then((m) => m.PeopleRoutes));
+const PlacementBoardPage = lazyPage(() =>
+  import('../pages/placement-board-page').then((m) => m.PlacementBoardPage),
+);
+const PlacementRoutes = lazyPage(() => import('../pages/placement-routes').then((m) => m.PlacementRoutes));
+const HostRoutes = lazyPage(() => import('../pages/placement-routes').then((m) => m.HostRoutes));
+const HostProposalsPage = lazyPage(() =>
+  import('../pages/host-proposals-page').then((m) => m.HostProposalsPage),
+);
+const HostTraineesPage = lazyPage(() =>
+  import('../pages/host-trainees-page').then((m) => m.HostTraineesPage),
+);
+const HostAttendancePage = lazyPage(() =>
+  import('../pages/host-attendance-page').then((m) => m.HostAttendancePage),
+);
+const TimetablePage = lazyPage(() => import('../pages/timetable-page').then((m) => m.TimetablePage));
+const SessionRoutes = lazyPage(() => import('../pages/session-routes').then((m) => m.SessionRoutes));
+const SchedulePage = lazyPage(() => import('../pages/schedule-page').then((m) => m.SchedulePage));
+const CourseRoutes = lazyPage(() => import('../pages/course-routes').then((m) => m.CourseRoutes));
 
 type SignedIn = Extract<Session, { status: 'signed-in' }>;
 
