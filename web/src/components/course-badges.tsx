@@ -1,56 +1,33 @@
-import { Badge } from '@mantine/core';
 import type { CourseStatus, RegistrationStatus } from '../gql/graphql';
 import { useT } from '../i18n/use-t';
+import { type Tint, TintedBadge } from './tinted-badge';
 
-// Text colours dark enough for 4.5:1 on the light badge's tinted background.
-const COURSE: Record<CourseStatus, [color: string, text: string]> = {
+const COURSE: Record<CourseStatus, Tint> = {
   OPEN: ['teal', '#05614a'],
   CLOSED: ['gray', 'gray.9'],
   CANCELLED: ['red', 'red.9'],
 };
 
-const REGISTRATION: Record<RegistrationStatus, [color: string, text: string]> = {
+const REGISTRATION: Record<RegistrationStatus, Tint> = {
   REGISTERED: ['blue', 'blue.9'],
   WAITLISTED: ['orange', '#8a3b00'],
   CANCELLED: ['gray', 'gray.9'],
   COMPLETED: ['green', '#1f6b2e'],
 };
 
-const NO_SHRINK = { flexShrink: 0 };
-
 export function CourseStatusBadge({ status }: { status: CourseStatus }) {
   const t = useT();
-  const [color, text] = COURSE[status];
-  return (
-    <Badge
-      color={color}
-      c={text}
-      variant="light"
-      radius="sm"
-      tt="none"
-      data-status={status}
-      style={NO_SHRINK}
-    >
-      {t(`courseStatus.${status}`)}
-    </Badge>
-  );
+  return <TintedBadge colors={COURSE[status]} label={t(`courseStatus.${status}`)} data-status={status} />;
 }
 
 export function RegistrationStatusBadge({ status }: { status: RegistrationStatus }) {
   const t = useT();
-  const [color, text] = REGISTRATION[status];
   return (
-    <Badge
-      color={color}
-      c={text}
-      variant="light"
-      radius="sm"
-      tt="none"
+    <TintedBadge
+      colors={REGISTRATION[status]}
+      label={t(`registrationStatus.${status}`)}
       data-status={status}
       data-testid="registration-status"
-      style={NO_SHRINK}
-    >
-      {t(`registrationStatus.${status}`)}
-    </Badge>
+    />
   );
 }

@@ -1,57 +1,11 @@
-import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
-import { QueryBoundary } from '../components/query-boundary';
-import { graphql } from '../gql';
-import { localName } from '../i18n/local-name';
-import { useLocale } from '../i18n/locale-provider';
-import { useCentreFormatters } from '../i18n/use-formatters';
+import { CohortChooser } from '../components/cohort-chooser';
 import { useT } from '../i18n/use-t';
-import { useCentreToday } from '../lib/use-centre-today';
 
-const PAGE_SIZE = 20;
-
-const PlacementsPageQuery = graphql(`
-  query PlacementsPage($first: Int!, $after: String) {
-    cohorts(first: $first, after: $after) {
-      totalCount
-      edges {
-        node {
-          id
-          label
-          startsOn
-          endsOn
-          programme {
-            id
-            trade {
-              id
-              nameFr
-              nameAr
-            }
-          }
-        }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-    }
-  }
-`);
-
-/** Placements are planned cohort by cohort: the cohorts, newest first, each leading to its board. */
+/** Placements are planned cohort by cohort: the cohorts, each leading to its board. */
 export function PlacementsPage() {
   const t = useT();
-  const { locale } = useLocale();
-  const format = useCentreFormatters();
-  const today = useCentreToday();
-  const [after, setAfter] = useState<string | null>(null);
-  const [result, reexecute] = useQuery({
-    query: PlacementsPageQuery,
-    variables: { first: PAGE_SIZE, after },
-  });
-
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
@@ -63,60 +17,7 @@ export function PlacementsPage() {
           {t('hosts.title')}
         </Button>
       </Group>
-      <QueryBoundary result={result} onRetry={() => reexecute({ requestPolicy: 'network-only' })}>
-        {({ cohorts }) =>
-          cohorts.edges.length === 0 ? (
-            <Text c="dimmed">{t('cohorts.empty')}</Text>
-          ) : (
-            <>
-              <Table.ScrollContainer minWidth={560}>
-                <Table striped highlightOnHover verticalSpacing="sm" data-testid="placement-cohorts">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('cohort.label')}</Table.Th>
-                      <Table.Th>{t('filters.trade')}</Table.Th>
-                      <Table.Th>{t('cohort.period')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {cohorts.edges.map(({ node }) => (
-                      <Table.Tr key={node.id}>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/cohorts/${node.id}/placements`} fw={600}>
-                            {node.label}
-                          </Anchor>
-                          {node.startsOn <= today && today <= node.endsOn && (
-                            <Text size="xs" c="dimmed">
-                              {t('placements.running')}
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>{localName(node.programme.trade, locale)}</Table.Td>
-                        <Table.Td>
-                          {t('cohort.dates', {
-                            start: format.day(node.startsOn),
-                            end: format.day(node.endsOn),
-                          })}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-              {cohorts.pageInfo.hasNextPage && (
-                <Button
-                  variant="default"
-                  loading={result.fetching}
-                  onClick={() => setAfter(cohorts.pageInfo.endCursor ?? null)}
-                  style={{ alignSelf: 'flex-start' }}
-                >
-                  {t('common.loadMore')}
-                </Button>
-              )}
-            </>
-          )
-        }
-      </QueryBoundary>
+      <CohortChooser testId="placement-cohorts" to={(cohort) => `/cohorts/${cohort.id}/placements`} />
     </Stack>
   );
 }
