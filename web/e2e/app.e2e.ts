@@ -5,11 +5,11 @@ import {
   DESKTOP,
   expectAccessible,
   launchChromium,
-  logSize,
   newContext,
+  noHorizontalScroll,
   PHONE,
-  readSignInCode,
   screenshot,
+  signInWithCode,
   signInWithPassword,
 } from './browser';
 
@@ -20,8 +20,6 @@ const PASSWORD = 'Maalem-demo-2026';
 const HOST_PHONE = '+212661000001';
 
 const htmlDir = (page: Page) => page.evaluate(() => document.documentElement.dir);
-const noHorizontalScroll = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 describe.skipIf(e2e.skip)('Maalem in a real browser', () => {
   const { baseUrl, logFile } = e2e.skip ? { baseUrl: '', logFile: '' } : e2e;
@@ -165,14 +163,7 @@ describe.skipIf(e2e.skip)('Maalem in a real browser', () => {
     expect(await noHorizontalScroll(page)).toBe(true);
     await screenshot(page, 'sign-in-ar-360');
 
-    await page.locator('label', { hasText: 'رمز عبر SMS' }).click();
-    const before = logSize(logFile);
-    await page.locator('input[name="phone"]').fill('0661000001');
-    await page.locator('form button[type="submit"]').click();
-    await page.locator('input[name="code"]').waitFor();
-    const code = await readSignInCode(logFile, HOST_PHONE, before);
-    await page.locator('input[name="code"]').fill(code);
-    await page.locator('form button[type="submit"]').click();
+    await signInWithCode(page, logFile, '0661000001', HOST_PHONE);
 
     // The artisan's home: Arabic, big buttons, a bottom navigation, nothing wider than the phone.
     await page.getByTestId('bottom-nav').waitFor();

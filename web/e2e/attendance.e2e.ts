@@ -5,11 +5,11 @@ import {
   DESKTOP,
   expectAccessible,
   launchChromium,
-  logSize,
   newContext,
+  noHorizontalScroll,
   PHONE,
-  readSignInCode,
   screenshot,
+  signInWithCode,
   signInWithPassword,
 } from './browser';
 
@@ -25,15 +25,6 @@ const COHORT = 'Tissage 2026-2027';
 const PRACTICE_HOURS = 7;
 const CORRECTION_REASON = 'كانت حاضرة، خطأ في التسجيل';
 
-/** Full-page screenshots from the top, so the fixed header and navigation sit where a person sees them. */
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name);
-}
-
-const noHorizontalScroll = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-
 const DAY_MS = 86_400_000;
 const addDays = (day: string, count: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + count * DAY_MS).toISOString().slice(0, 10);
@@ -48,16 +39,10 @@ const centreToday = () =>
     day: '2-digit',
   }).format(new Date());
 
-async function signInWithCode(context: BrowserContext, logFile: string, phone: string, e164: string) {
+async function signInOnPhone(context: BrowserContext, logFile: string, phone: string, e164: string) {
   const page = await context.newPage();
   await page.goto('/sign-in');
-  await page.locator('label', { hasText: 'رمز عبر SMS' }).click();
-  const before = logSize(logFile);
-  await page.locator('input[name="phone"]').fill(phone);
-  await page.locator('form button[type="submit"]').click();
-  await page.locator('input[name="code"]').waitFor();
-  await page.locator('input[name="code"]').fill(await readSignInCode(logFile, e164, before));
-  await page.locator('form button[type="submit"]').click();
+  await signInWithCode(page, logFile, phone, e164);
   await page.getByTestId('bottom-nav').waitFor();
   return page;
 }
@@ -91,7 +76,7 @@ describe.skipIf(e2e.skip)('attendance and the 20/80 ledger in a real browser', (
 
     // --- The artisan, on a 360 px phone, in Arabic: the register of their workshop, today first.
     const phone = await newContext(browser, baseUrl, PHONE);
-    const artisan = await signInWithCode(phone, logFile, ARTISAN_PHONE, ARTISAN_E164);
+    const artisan = await signInOnPhone(phone, logFile, ARTISAN_PHONE, ARTISAN_E164);
     await artisan.getByTestId('bottom-nav').getByRole('link', { name: 'الحضور' }).click();
     await artisan.getByTestId('day-strip').waitFor();
     await expect
@@ -115,7 +100,7 @@ describe.skipIf(e2e.skip)('attendance and the 20/80 ledger in a real browser', (
       expect((await present.boundingBox())!.height).toBeGreaterThanOrEqual(48);
     }
     await expectAccessible(artisan);
-    await shot(artisan, 'artisan-today-ar-360');
+    await screenshot(artisan, 'artisan-today-ar-360');
 
     // --- The director, at a desk, in French: the cohort's week, then its ledger BEFORE the artisan acts.
     const desk = await newContext(browser, baseUrl, DESKTOP);
@@ -137,7 +122,7 @@ describe.skipIf(e2e.skip)('attendance and the 20/80 ledger in a real browser', (
     expect(times).toContain('09:00 – 16:00');
     expect(await page.locator('[data-testid="day-column"][data-today]').count()).toBe(1);
     await expectAccessible(page);
-    await shot(page, 'timetable-week-fr-1280');
+    await screenshot(page, 'timetable-week-fr-1280');
 
     await page.getByRole('link', { name: 'Bilan 20/80' }).click();
     await page.waitForURL(/\/cohorts\/[^/]+\/ledger$/);
@@ -164,7 +149,7 @@ describe.skipIf(e2e.skip)('attendance and the 20/80 ledger in a real browser', (
       expect(await artisan.getByTestId('register-progress').textContent()).toBe('المسجلون: 3 من 3');
     }
     await expectAccessible(artisan);
-    await shot(artisan, 'artisan-week-confirmed-ar-360');
+    await screenshot(artisan, 'artisan-week-confirmed-ar-360');
 
     // A correction with a reason: in a past week, an absence recorded by mistake becomes a presence.
     const pressedDay = () =>
@@ -220,18 +205,18 @@ describe.skipIf(e2e.skip)('attendance and the 20/80 ledger in a real browser', (
     await page.waitForURL((url) => !url.search.includes('sort='));
     await expect.poll(async () => (await order()).join()).toBe(byDrift.join());
     await expectAccessible(page);
-    await shot(page, 'ledger-fr-1280');
+    await screenshot(page, 'ledger-fr-1280');
 
     await chooseLanguage(page, 'ar');
     await expect.poll(() => page.getByTestId('ledger-title').textContent()).toContain('النظري والتطبيقي');
     await expectAccessible(page);
-    await shot(page, 'ledger-ar-1280');
+    await screenshot(page, 'ledger-ar-1280');
     await desk.close();
   });
 
   it('shows the trainee her coming sessions, her hours and a private calendar link', async () => {
     const phone = await newContext(browser, baseUrl, PHONE);
-    const page = await signInWithCode(phone, logFile, TRAINEE_PHONE, TRAINEE_E164);
+    const page = await signInOnPhone(phone, logFile, TRAINEE_PHONE, TRAINEE_E164);
     await page.getByTestId('bottom-nav').getByRole('link', { name: 'استعمال الزمن' }).click();
     await page.getByTestId('schedule').waitFor();
     await page.getByTestId('schedule-day').first().waitFor();
@@ -251,7 +236,7 @@ describe.skipIf(e2e.skip)('attendance and the 20/80 ledger in a real browser', (
     expect(await feed.text()).toContain('BEGIN:VCALENDAR');
     expect(await noHorizontalScroll(page)).toBe(true);
     await expectAccessible(page);
-    await shot(page, 'trainee-schedule-ar-360');
+    await screenshot(page, 'trainee-schedule-ar-360');
 
     // Switched off, it stops working at once.
     await page.getByTestId('revoke-calendar-feed').first().click();

@@ -30,8 +30,10 @@ export function newContext(browser: Browser, baseURL: string, viewport: { width:
   return browser.newContext({ baseURL, viewport, isMobile: phone, hasTouch: phone, locale: 'fr-MA' });
 }
 
+/** A full-page screenshot from the top, so fixed headers and navigation sit where a person sees them. */
 export async function screenshot(page: Page, name: string) {
   if (!existsSync(SCREENSHOTS_DIR)) mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SCREENSHOTS_DIR}${name}.png`, fullPage: true });
 }
 
@@ -59,6 +61,24 @@ export async function signInWithPassword(page: Page, identifier: string, passwor
   await page.locator('input[name="password"]').fill(password);
   await page.locator('form button[type="submit"]').click();
 }
+
+/**
+ * On the sign-in page: asks a one-time code for `phone`, reads it from the server's log (where the
+ * development SMS adapter writes it, to `e164`) and signs in with it.
+ */
+export async function signInWithCode(page: Page, logFile: string, phone: string, e164: string) {
+  await page.locator('label', { hasText: 'رمز عبر SMS' }).click();
+  const before = logSize(logFile);
+  await page.locator('input[name="phone"]').fill(phone);
+  await page.locator('form button[type="submit"]').click();
+  await page.locator('input[name="code"]').waitFor();
+  await page.locator('input[name="code"]').fill(await readSignInCode(logFile, e164, before));
+  await page.locator('form button[type="submit"]').click();
+}
+
+/** Nothing on the page is wider than the viewport. */
+export const noHorizontalScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 /** Reads the newest six-digit code the outbox "sent" to `phone`, from the server's log. */
 export async function readSignInCode(logFile: string, phone: string, after: number): Promise<string> {

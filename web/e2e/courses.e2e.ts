@@ -16,12 +16,6 @@ const MICROCREDIT_DIRECTOR = 'directeur.microcredit-casablanca@demo.maalem.ma';
 const PASSWORD = 'Maalem-demo-2026';
 const CANCEL_REASON = 'Indisponible aux dates prévues';
 
-/** Full-page screenshots from the top, so the fixed header and navigation sit where a person sees them. */
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name);
-}
-
 const digits = (text: string | null) => (text ?? '').replace(/[^\d]/g, '');
 
 const DAY_MS = 86_400_000;
@@ -134,7 +128,7 @@ describe.skipIf(e2e.skip)('short trainings in a real browser', () => {
     await row.waitFor();
     expect(await row.getByTestId('course-places').textContent()).toBe('2 / 2 places');
     expect(await row.getByTestId('course-price').textContent()).toBe('Gratuit');
-    await shot(page, 'courses-catalogue-fr-1280');
+    await screenshot(page, 'courses-catalogue-fr-1280');
 
     // The third person, found by name in the register dialog, goes to the waitlist.
     await row.getByRole('link', { name: title }).click();
@@ -156,7 +150,7 @@ describe.skipIf(e2e.skip)('short trainings in a real browser', () => {
     await expect.poll(() => rowOf(third).getAttribute('data-status')).toBe('WAITLISTED');
     expect(await rowOf(third).getByTestId('waitlist-position').textContent()).toBe('1');
     await expectAccessible(page);
-    await shot(page, 'course-page-fr-1280');
+    await screenshot(page, 'course-page-fr-1280');
 
     // One registered person cancels: the first on the waitlist takes the place.
     await rowOf(first).getByTestId('cancel-registration').click();
@@ -174,7 +168,7 @@ describe.skipIf(e2e.skip)('short trainings in a real browser', () => {
     await chooseLanguage(page, 'ar');
     await page.getByRole('heading', { name: 'التسجيلات' }).waitFor();
     await expectAccessible(page);
-    await shot(page, 'course-page-ar-1280');
+    await screenshot(page, 'course-page-ar-1280');
     await chooseLanguage(page, 'fr');
     await desk.close();
   });
@@ -198,7 +192,7 @@ describe.skipIf(e2e.skip)('short trainings in a real browser', () => {
       1,
     );
     await expectAccessible(page);
-    await shot(page, 'course-indicators-fr-1280');
+    await screenshot(page, 'course-indicators-fr-1280');
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

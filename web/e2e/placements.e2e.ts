@@ -1,15 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   chooseLanguage,
   DESKTOP,
   expectAccessible,
   launchChromium,
-  logSize,
   newContext,
+  noHorizontalScroll,
   PHONE,
-  readSignInCode,
   screenshot,
+  signInWithCode,
   signInWithPassword,
 } from './browser';
 
@@ -24,15 +24,6 @@ const COHORT = 'Tissage 2026-2027';
 const HOST = 'Atelier de tissage du maâlem Driss';
 // One of the usual reasons, tapped in Arabic: the artisan's own words reach the coordinator as they are.
 const DECLINE_REASON = 'هذه الأيام لا تناسبني';
-
-/** Full-page screenshots from the top, so the fixed header and navigation sit where a person sees them. */
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name);
-}
-
-const noHorizontalScroll = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 describe.skipIf(e2e.skip)('placements in a real browser', () => {
   const { baseUrl, logFile } = e2e.skip ? { baseUrl: '', logFile: '' } : e2e;
@@ -50,13 +41,7 @@ describe.skipIf(e2e.skip)('placements in a real browser', () => {
     const phone = await newContext(browser, baseUrl, PHONE);
     const artisan = await phone.newPage();
     await artisan.goto('/sign-in');
-    await artisan.locator('label', { hasText: 'رمز عبر SMS' }).click();
-    const before = logSize(logFile);
-    await artisan.locator('input[name="phone"]').fill(ARTISAN_PHONE);
-    await artisan.locator('form button[type="submit"]').click();
-    await artisan.locator('input[name="code"]').waitFor();
-    await artisan.locator('input[name="code"]').fill(await readSignInCode(logFile, ARTISAN_E164, before));
-    await artisan.locator('form button[type="submit"]').click();
+    await signInWithCode(artisan, logFile, ARTISAN_PHONE, ARTISAN_E164);
 
     // The demo workshop has three proposals waiting. Other browser tests share this database: the
     // test takes the proposals that are there, and needs two of them.
@@ -73,7 +58,7 @@ describe.skipIf(e2e.skip)('placements in a real browser', () => {
     const yes = proposals.filter({ hasText: confirmed }).getByTestId('confirm-placement');
     expect((await yes.boundingBox())!.height).toBeGreaterThanOrEqual(48);
     await expectAccessible(artisan);
-    await shot(artisan, 'artisan-home-ar-360');
+    await screenshot(artisan, 'artisan-home-ar-360');
 
     // Yes, in one tap: said done only once the server agreed; the trainee moves to "my trainees".
     await yes.click();
@@ -108,7 +93,7 @@ describe.skipIf(e2e.skip)('placements in a real browser', () => {
     await chooseLanguage(artisan, 'fr');
     await artisan.getByText(`Propositions à répondre (${names.length - 2})`).waitFor();
     expect(await noHorizontalScroll(artisan)).toBe(true);
-    await shot(artisan, 'artisan-home-fr-360');
+    await screenshot(artisan, 'artisan-home-fr-360');
     await phone.close();
 
     // --- The coordinator, at a desk: the cohort's board shows the yes among the confirmed and the no
@@ -145,7 +130,7 @@ describe.skipIf(e2e.skip)('placements in a real browser', () => {
     await refused.waitFor();
     expect(await refused.getByTestId('placement-reason').textContent()).toContain(DECLINE_REASON);
     await expectAccessible(page);
-    await shot(page, 'placement-board-fr-1280');
+    await screenshot(page, 'placement-board-fr-1280');
 
     // The navigation says where we are: the board belongs to the placements section.
     expect(await page.getByTestId('navbar').locator('a[data-active]').allTextContents()).toEqual([
@@ -164,7 +149,7 @@ describe.skipIf(e2e.skip)('placements in a real browser', () => {
     const otherName = (await other.locator('p').first().textContent()) ?? '';
     await other.click();
     await expectAccessible(page);
-    await shot(page, 'propose-fr-1280');
+    await screenshot(page, 'propose-fr-1280');
     await form.getByRole('button', { name: 'Envoyer la proposition' }).click();
     await form.waitFor({ state: 'hidden' });
     await expect.poll(() => page.getByTestId('board-notice').textContent()).toContain(otherName);
@@ -174,7 +159,7 @@ describe.skipIf(e2e.skip)('placements in a real browser', () => {
     await chooseLanguage(page, 'ar');
     await expect.poll(() => page.getByTestId('board-title').textContent()).toContain('التداريب');
     await expectAccessible(page);
-    await shot(page, 'placement-board-ar-1280');
+    await screenshot(page, 'placement-board-ar-1280');
 
     // The host's page: its details, its artisan and its load week by week.
     await chooseLanguage(page, 'fr');
@@ -185,7 +170,7 @@ describe.skipIf(e2e.skip)('placements in a real browser', () => {
     expect(await page.getByTestId('host-load').locator('g[data-week]').count()).toBe(25);
     expect(await page.getByTestId('host-placements').getByText(confirmed).count()).toBeGreaterThan(0);
     await expectAccessible(page);
-    await shot(page, 'host-fr-1280');
+    await screenshot(page, 'host-fr-1280');
 
     // The host list: its filters live in the address, like the enrollment list's.
     await page.getByRole('link', { name: 'Ateliers d’accueil' }).first().click();
@@ -202,7 +187,7 @@ describe.skipIf(e2e.skip)('placements in a real browser', () => {
     expect(paused.length).toBeGreaterThan(0);
     expect(new Set(paused)).toEqual(new Set(['PAUSED']));
     await expectAccessible(page);
-    await shot(page, 'hosts-fr-1280');
+    await screenshot(page, 'hosts-fr-1280');
     await desk.close();
   });
 
@@ -210,13 +195,7 @@ describe.skipIf(e2e.skip)('placements in a real browser', () => {
     const phone = await newContext(browser, baseUrl, PHONE);
     const page = await phone.newPage();
     await page.goto('/sign-in');
-    await page.locator('label', { hasText: 'رمز عبر SMS' }).click();
-    const before = logSize(logFile);
-    await page.locator('input[name="phone"]').fill(TRAINEE_PHONE);
-    await page.locator('form button[type="submit"]').click();
-    await page.locator('input[name="code"]').waitFor();
-    await page.locator('input[name="code"]').fill(await readSignInCode(logFile, TRAINEE_E164, before));
-    await page.locator('form button[type="submit"]').click();
+    await signInWithCode(page, logFile, TRAINEE_PHONE, TRAINEE_E164);
 
     // The demo trainee practises at the demo workshop: its Arabic name, its address and her days.
     const card = page.getByTestId('my-placement');
@@ -225,7 +204,7 @@ describe.skipIf(e2e.skip)('placements in a real browser', () => {
     expect(await card.textContent()).toContain('الثلاثاء والأربعاء والخميس والجمعة والسبت');
     expect(await noHorizontalScroll(page)).toBe(true);
     await expectAccessible(page);
-    await shot(page, 'trainee-home-ar-360');
+    await screenshot(page, 'trainee-home-ar-360');
     await phone.close();
   });
 });
