@@ -42,3 +42,28 @@ export function toConnection<R, T = R>(
     totalCount,
   };
 }
+
+/**
+ * A keyset cursor for lists sorted by more than the id: the last row's sort keys, its id last,
+ * as JSON in base64url (opaque to clients).
+ */
+export const encodeKeys = (keys: readonly string[]): string =>
+  Buffer.from(JSON.stringify(keys)).toString('base64url');
+
+/** The `count` keys of a cursor made by encodeKeys, the last an id; anything else is INVALID_INPUT. */
+export function decodeKeys(cursor: string, count: number): string[] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (
+      Array.isArray(value) &&
+      value.length === count &&
+      value.every((key): key is string => typeof key === 'string') &&
+      isUuid(value[count - 1] as string)
+    ) {
+      return value as string[];
+    }
+  } catch {
+    // Not JSON: the same answer as any other foreign cursor.
+  }
+  throw new UserError('INVALID_INPUT', 'after');
+}

@@ -11,7 +11,7 @@ import type {
   SchoolLevel,
   TransitionEnrollmentInput,
 } from '../../graphql/generated/resolvers.js';
-import { type Connection, toConnection } from '../../lib/cursor.js';
+import { type Connection, decodeKeys, encodeKeys, toConnection } from '../../lib/cursor.js';
 import { isUuid, newId } from '../../lib/ids.js';
 import { ageOn, todayIn } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
@@ -364,26 +364,12 @@ const SORTS: Record<EnrollmentSort, { keys: SortKey[]; descending: boolean }> = 
 
 // Cursors carry the sort they belong to and the last row's keys as PostgreSQL text.
 function encodeKeyset(sort: EnrollmentSort, keys: string[]): string {
-  return Buffer.from(JSON.stringify([sort, ...keys])).toString('base64url');
+  return encodeKeys([sort, ...keys]);
 }
 
 function decodeKeyset(cursor: string, sort: EnrollmentSort): string[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-  } catch {
-    throw new UserError('INVALID_INPUT', 'after');
-  }
-  const size = SORTS[sort].keys.length;
-  if (
-    !Array.isArray(parsed) ||
-    parsed.length !== size + 1 ||
-    parsed[0] !== sort ||
-    !parsed.every((v) => typeof v === 'string') ||
-    !isUuid(String(parsed[size]))
-  ) {
-    throw new UserError('INVALID_INPUT', 'after');
-  }
+  const parsed = decodeKeys(cursor, SORTS[sort].keys.length + 1);
+  if (parsed[0] !== sort) throw new UserError('INVALID_INPUT', 'after');
   const keys = parsed.slice(1) as string[];
   const valid = SORTS[sort].keys.every((key, i) => {
     const value = keys[i]!;

@@ -12,7 +12,7 @@ import type {
   SetHostStatusInput,
   UpdateHostInput,
 } from '../../graphql/generated/resolvers.js';
-import { type Connection, pageSize, toConnection } from '../../lib/cursor.js';
+import { type Connection, decodeKeys, encodeKeys, pageSize, toConnection } from '../../lib/cursor.js';
 import { isUuid, newId } from '../../lib/ids.js';
 import { canonicalProvince } from '../../lib/provinces.js';
 import { daysBetween, todayIn } from '../../lib/time.js';
@@ -87,20 +87,8 @@ export async function getHost(ctx: Context, id: string): Promise<HostRow | null>
 }
 
 // By name, so the cursor is the last row's (name, id): unique and in sort order.
-const encodeHostCursor = (row: HostRow): string =>
-  Buffer.from(JSON.stringify([row.name, row.id])).toString('base64url');
-
-function decodeHostCursor(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && isUuid(value[1])) {
-      return [value[0], value[1] as string];
-    }
-  } catch {
-    // Not JSON: the same answer as any other foreign cursor.
-  }
-  throw new UserError('INVALID_INPUT', 'after');
-}
+const encodeHostCursor = (row: HostRow): string => encodeKeys([row.name, row.id]);
+const decodeHostCursor = (cursor: string) => decodeKeys(cursor, 2) as [string, string];
 
 /** `%` and `_` typed in a search are letters, not wildcards. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

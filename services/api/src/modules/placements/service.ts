@@ -11,7 +11,15 @@ import type {
   PlacementStatus,
   ProposePlacementInput,
 } from '../../graphql/generated/resolvers.js';
-import { type Connection, decodeCursor, encodeCursor, pageSize, toConnection } from '../../lib/cursor.js';
+import {
+  type Connection,
+  decodeCursor,
+  decodeKeys,
+  encodeCursor,
+  encodeKeys,
+  pageSize,
+  toConnection,
+} from '../../lib/cursor.js';
 import { isUuid, newId } from '../../lib/ids.js';
 import { addDays, isoWeekday, todayIn } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
@@ -500,27 +508,8 @@ export async function listPlacements(
 
 // The unplaced list is ordered like the enrollment list's LAST_NAME sort; its cursor is the last
 // row's (lower-cased last name, lower-cased first name, enrollment id).
-const encodeNameCursor = (keys: [string, string, string]) =>
-  Buffer.from(JSON.stringify(keys)).toString('base64url');
-
-function decodeNameCursor(cursor: string): [string, string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (
-      Array.isArray(value) &&
-      value.length === 3 &&
-      typeof value[0] === 'string' &&
-      typeof value[1] === 'string' &&
-      typeof value[2] === 'string' &&
-      isUuid(value[2])
-    ) {
-      return [value[0], value[1], value[2]];
-    }
-  } catch {
-    // Not JSON: the same answer as any other foreign cursor.
-  }
-  throw new UserError('INVALID_INPUT', 'after');
-}
+const encodeNameCursor = (keys: [string, string, string]) => encodeKeys(keys);
+const decodeNameCursor = (cursor: string) => decodeKeys(cursor, 3) as [string, string, string];
 
 /** A cohort's ENROLLED trainees who hold no CONFIRMED or ACTIVE placement, by name. Staff only. */
 export async function unplacedTrainees(

@@ -12,7 +12,7 @@ import type {
   UpdateCohortInput,
 } from '../../graphql/generated/resolvers.js';
 import { isCalendarDay } from '../../graphql/schema.js';
-import { pageSize, toConnection } from '../../lib/cursor.js';
+import { decodeKeys, encodeKeys, pageSize, toConnection } from '../../lib/cursor.js';
 import { isUuid, newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/service.js';
 import { requireMember } from '../identity/access.js';
@@ -160,26 +160,12 @@ export async function getCohort(ctx: Context, id: string): Promise<CohortRow | n
 }
 
 // Newest start first, so the cursor is the last row's (starts_on, id): unique and in sort order.
-const encodeCohortCursor = (row: CohortRow): string =>
-  Buffer.from(JSON.stringify([row.starts_on, row.id])).toString('base64url');
+const encodeCohortCursor = (row: CohortRow): string => encodeKeys([row.starts_on, row.id]);
 
 function decodeCohortCursor(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      isCalendarDay(value[0]) &&
-      typeof value[1] === 'string' &&
-      isUuid(value[1])
-    ) {
-      return [value[0], value[1]];
-    }
-  } catch {
-    // Not JSON: falls through to the same answer as any other foreign cursor.
-  }
-  throw new UserError('INVALID_INPUT', 'after');
+  const [startsOn, id] = decodeKeys(cursor, 2) as [string, string];
+  if (!isCalendarDay(startsOn)) throw new UserError('INVALID_INPUT', 'after');
+  return [startsOn, id];
 }
 
 export async function listCohorts(
