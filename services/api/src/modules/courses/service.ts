@@ -15,6 +15,7 @@ import type {
 } from '../../graphql/generated/resolvers.js';
 import { decodeCursor, encodeCursor, pageSize, toConnection } from '../../lib/cursor.js';
 import { isUuid, newId } from '../../lib/ids.js';
+import { containing } from '../../lib/like.js';
 import { recordAudit } from '../audit/service.js';
 import { type Actor, requireMember } from '../identity/access.js';
 import { READERS, WRITERS } from '../people/scope.js';
@@ -35,11 +36,9 @@ const STATUSES: readonly CourseStatus[] = ['OPEN', 'CLOSED', 'CANCELLED'];
 // Reads
 // ---------------------------------------------------------------------------------------------
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** One search word found in a title, the topic, the training line or a partner's name. */
 function matchesWord(eb: ExpressionBuilder<DB, 'course'>, word: string): Expression<SqlBool> {
-  const pattern = `%${escapeLike(word)}%`;
+  const pattern = containing(word);
   return eb.or([
     eb('title_fr', 'ilike', pattern),
     eb('title_ar', 'ilike', pattern),

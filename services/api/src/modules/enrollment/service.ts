@@ -13,6 +13,7 @@ import type {
 } from '../../graphql/generated/resolvers.js';
 import { type Connection, decodeKeys, encodeKeys, toConnection } from '../../lib/cursor.js';
 import { isUuid, newId } from '../../lib/ids.js';
+import { containing } from '../../lib/like.js';
 import { ageOn, todayIn } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
 import { type Actor, requireMember } from '../identity/access.js';
@@ -425,8 +426,6 @@ function checkFilter(filter: EnrollmentFilter | null | undefined): CheckedFilter
   };
 }
 
-const likeAny = (term: string) => `%${term.replace(/[\\%_]/g, '\\$&')}%`;
-
 export type EnrollmentConnection = Connection<EnrollmentRow>;
 
 export async function listEnrollments(
@@ -506,10 +505,10 @@ export async function listEnrollments(
               const phone = normalizePhone(term);
               const digits = term.replace(/^(\+|00)/, '').replace(/^0/, '');
               return eb.or([
-                eb('p.search_text', 'like', likeAny(term)),
-                eb(sql`lower(${ref('p.cin')})`, 'like', likeAny(term)),
+                eb('p.search_text', 'like', containing(term)),
+                eb(sql`lower(${ref('p.cin')})`, 'like', containing(term)),
                 ...(phone ? [eb('p.phone', '=', phone)] : []),
-                ...(/^\d{3,}$/.test(digits) ? [eb('p.phone', 'like', likeAny(digits))] : []),
+                ...(/^\d{3,}$/.test(digits) ? [eb('p.phone', 'like', containing(digits))] : []),
               ]);
             }),
           ),

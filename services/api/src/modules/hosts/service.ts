@@ -14,6 +14,7 @@ import type {
 } from '../../graphql/generated/resolvers.js';
 import { type Connection, decodeKeys, encodeKeys, pageSize, toConnection } from '../../lib/cursor.js';
 import { isUuid, newId } from '../../lib/ids.js';
+import { containing } from '../../lib/like.js';
 import { canonicalProvince } from '../../lib/provinces.js';
 import { daysBetween, todayIn } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
@@ -90,9 +91,6 @@ export async function getHost(ctx: Context, id: string): Promise<HostRow | null>
 const encodeHostCursor = (row: HostRow): string => encodeKeys([row.name, row.id]);
 const decodeHostCursor = (cursor: string) => decodeKeys(cursor, 2) as [string, string];
 
-/** `%` and `_` typed in a search are letters, not wildcards. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 const HOST_STATUSES: readonly HostStatus[] = ['ACTIVE', 'PAUSED', 'CLOSED'];
 
 export async function listHosts(
@@ -136,7 +134,7 @@ export async function listHosts(
         qb.where((eb) =>
           eb.or(
             (['name', 'name_ar', 'address', 'contact_name'] as const).map((column) =>
-              eb(column, 'ilike', likePattern(search!)),
+              eb(column, 'ilike', containing(search!)),
             ),
           ),
         ),

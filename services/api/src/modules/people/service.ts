@@ -12,6 +12,7 @@ import type {
 } from '../../graphql/generated/resolvers.js';
 import { decodeKeys, encodeKeys, pageSize, toConnection } from '../../lib/cursor.js';
 import { isUuid, newId } from '../../lib/ids.js';
+import { containing } from '../../lib/like.js';
 import { todayIn } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
 import { enrollmentsOfPeople, reassignEnrollments } from '../enrollment/service.js';
@@ -219,14 +220,12 @@ const encodePersonCursor = (row: PersonRow): string =>
   encodeKeys([row.last_name_latin, row.first_name_latin, row.id]);
 const decodePersonCursor = (cursor: string) => decodeKeys(cursor, 3) as [string, string, string];
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /**
  * One search word matches a name (Arabic or Latin, any case), a CIN or a phone. A phone is
  * matched as typed locally too: "0612345678" finds +212612345678.
  */
 function matchesWord(eb: ExpressionBuilder<DB, 'person'>, word: string): Expression<SqlBool> {
-  const pattern = `%${escapeLike(word)}%`;
+  const pattern = containing(word);
   const phone = normalizePhone(word);
   const digits = word.replace(/^(\+|00)/, '').replace(/^0/, '');
   return eb.or([
