@@ -5,6 +5,7 @@ import type { Context } from '../../graphql/context.js';
 import { UserError } from '../../graphql/errors.js';
 import type { LedgerFigures, LedgerSort, LedgerStatus } from '../../graphql/generated/resolvers.js';
 import { isUuid } from '../../lib/ids.js';
+import { ownEnrollmentIds } from '../enrollment/service.js';
 import { requireMember } from '../identity/access.js';
 import { READERS } from '../people/scope.js';
 import { tenantToday } from '../people/service.js';
@@ -383,19 +384,12 @@ export async function myLedger(
   checkRange(args.from, args.to);
   const today = await tenantToday(ctx, actor.tenantId);
   return withTenant(ctx.deps.db, actor.tenantId, async (tx) => {
-    const own = await tx
-      .selectFrom('enrollment as e')
-      .innerJoin('person as p', (join) =>
-        join.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.id', '=', 'e.person_id'),
-      )
-      .select('e.id')
-      .where('p.user_id', '=', actor.userId)
-      .execute();
+    const own = await ownEnrollmentIds(tx, actor.userId);
     if (own.length === 0) return [];
     const tolerance = (await settingsIn(tx)).ledger_tolerance;
     const rows = await traineeTallies(
       tx,
-      { enrollmentIds: own.map((r) => r.id) },
+      { enrollmentIds: own },
       { from: args.from ?? null, to: args.to ?? null, today },
     );
     return rows

@@ -251,6 +251,19 @@ export async function reassignEnrollments(
 // Reads other modules and loaders call inside their own tenant transaction (no access check: the
 // caller has decided who may see the people or enrollments it names).
 
+/** The enrollments of the person record(s) linked to this account: what a trainee calls "mine". */
+export async function ownEnrollmentIds(tx: Tx, userId: string): Promise<string[]> {
+  const rows = await tx
+    .selectFrom('enrollment as e')
+    .innerJoin('person as p', (join) =>
+      join.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.id', '=', 'e.person_id'),
+    )
+    .select('e.id')
+    .where('p.user_id', '=', userId)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** Enrollments by id, inside the caller's transaction (the caller decided who may see them). */
 export async function enrollmentsByIds(tx: Tx, ids: readonly string[]): Promise<Map<string, EnrollmentRow>> {
   const wanted = [...new Set(ids)].filter(isUuid);

@@ -1,6 +1,7 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Tx } from '../../db/with-tenant.js';
 import type { Role } from '../../graphql/generated/resolvers.js';
+import { ownEnrollmentIds } from '../enrollment/service.js';
 import type { Actor } from '../identity/access.js';
 import { READERS } from '../people/scope.js';
 import { expectedSlotsSql } from './expected.js';
@@ -26,22 +27,6 @@ export async function audienceOf(tx: Tx, actor: Actor): Promise<SessionAudience>
   const hostIds = actor.roles.includes('HOST_ARTISAN') ? actor.hostIds : [];
   const enrollmentIds = actor.roles.includes('TRAINEE') ? await ownEnrollmentIds(tx, actor.userId) : [];
   return { all: false, hostIds, enrollmentIds };
-}
-
-/**
- * The enrollments of the person record(s) linked to this account. (No enrollment read by user
- * exists to call; this is the same rule as personScope's OWN: person.user_id = the caller.)
- */
-async function ownEnrollmentIds(tx: Tx, userId: string): Promise<string[]> {
-  const rows = await tx
-    .selectFrom('enrollment as e')
-    .innerJoin('person as p', (join) =>
-      join.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.id', '=', 'e.person_id'),
-    )
-    .select('e.id')
-    .where('p.user_id', '=', userId)
-    .execute();
-  return rows.map((r) => r.id);
 }
 
 const ids = (values: readonly string[]) => sql.val([...values]);
