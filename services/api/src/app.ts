@@ -12,6 +12,7 @@ import { pickLocale } from './graphql/messages.js';
 import { loaders, resolvers } from './graphql/modules.js';
 import { loadTypeDefs } from './graphql/schema.js';
 import { newId } from './lib/ids.js';
+import { createPdfRenderer } from './lib/pdf.js';
 import { calendarRoutes } from './modules/calendar/route.js';
 import { resolveSession, SESSION_COOKIE } from './modules/identity/sessions.js';
 import { type DeliveryAdapter, logDelivery } from './modules/outbox/delivery.js';
@@ -57,10 +58,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     applicationName: 'maalem-api',
     onQuery: options.onQuery,
   });
-  const deps: AppDeps = { db, config, delivery: options.delivery ?? logDelivery(app.log) };
+  const pdf = createPdfRenderer(config.chromiumPath);
+  const deps: AppDeps = { db, config, delivery: options.delivery ?? logDelivery(app.log), pdf };
   app.decorate('deps', deps);
   app.addHook('onClose', async () => {
-    await db.destroy();
+    await Promise.all([db.destroy(), pdf.close()]);
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

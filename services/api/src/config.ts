@@ -21,6 +21,13 @@ export interface Config {
   dbPoolMax: number;
   /** Hours a placement proposal may wait for the artisan's answer before an SMS reminds them. */
   placementReminderHours: number;
+  /**
+   * The address people reach the product at: certificate QR codes and one-time follow-up links
+   * printed or sent by SMS must be absolute. Default: this machine's port.
+   */
+  publicUrl: string;
+  /** The Chromium that renders PDFs (certificates, reports): Debian's, never a downloaded one. */
+  chromiumPath: string;
 }
 
 export class ConfigError extends Error {}
@@ -67,6 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   ) {
     problems.push('PLACEMENT_REMINDER_HOURS must be a number of hours between 0 and 720');
   }
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+/.test(publicUrl)) problems.push('PUBLIC_URL must be an http(s):// address');
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -82,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo,
     dbPoolMax,
     placementReminderHours,
+    publicUrl,
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
   };
 }
 

@@ -6,6 +6,8 @@ const ROLE_PRIORITY: readonly Role[] = [
   'NETWORK_ADMIN',
   'COORDINATOR',
   'INSTRUCTOR',
+  'COACH',
+  'JUROR',
   'HOST_ARTISAN',
   'TRAINEE',
 ];

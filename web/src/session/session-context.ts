@@ -3,10 +3,12 @@ import type { CombinedError } from 'urql';
 import type { SessionProblem } from '../api/session-errors';
 import type { TenantSwitcherMembershipFragment } from '../components/tenant-switcher';
 import type { FragmentType } from '../gql';
-import type { Role } from '../gql/graphql';
+import type { Role, TenantKind } from '../gql/graphql';
 
 export interface CurrentTenant {
   id: string;
+  /** Decides the navigation: a craft centre, an incubator and the micro-credit centre run different things. */
+  kind: TenantKind;
   timezone: string;
   locale: string;
 }

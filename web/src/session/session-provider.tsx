@@ -19,6 +19,7 @@ const SessionQuery = graphql(`
         role
         tenant {
           id
+          kind
           timezone
           locale
         }

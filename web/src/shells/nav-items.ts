@@ -1,4 +1,4 @@
-import type { Role } from '../gql/graphql';
+import type { Role, TenantKind } from '../gql/graphql';
 import type { MessageId } from '../i18n/messages';
 
 export type Page =
@@ -14,6 +14,13 @@ export type Page =
   | 'hostAttendance'
   | 'schedule'
   | 'courses'
+  | 'graduation'
+  | 'myCertificates'
+  | 'outcomes'
+  | 'reports'
+  | 'calls'
+  | 'ventures'
+  | 'incubator'
   | 'comingSoon';
 
 export interface NavItem {
@@ -56,6 +63,16 @@ const sessions: NavItem = {
 };
 // Short trainings: the catalogue, a course's page and the yearly indicators all live under /courses.
 const courses: NavItem = { path: '/courses', label: 'nav.courses', page: 'courses' };
+// Graduation per cohort, with the certificates issued there.
+const graduation: NavItem = { path: '/graduation', label: 'nav.graduation', page: 'graduation' };
+// The follow-up work list and the integration dashboard (/outcomes/integration).
+const outcomes: NavItem = { path: '/outcomes', label: 'nav.outcomes', page: 'outcomes' };
+const reports: NavItem = { path: '/reports', label: 'nav.activityReport', page: 'reports' };
+const networkReports: NavItem = { path: '/reports', label: 'nav.reports', page: 'reports' };
+// Calls for applications with a jury: set-up, applications, scoring, ranked results.
+const calls: NavItem = { path: '/calls', label: 'nav.calls', page: 'calls' };
+const ventures: NavItem = { path: '/ventures', label: 'nav.ventures', page: 'ventures' };
+const incubator: NavItem = { path: '/incubator', label: 'nav.incubator', page: 'incubator' };
 const soon = (path: string, label: MessageId): NavItem => ({ path, label, page: 'comingSoon' });
 
 /**
@@ -71,9 +88,10 @@ export const NAV_ITEMS: Record<Role, readonly NavItem[]> = {
     placements,
     hosts,
     sessions,
+    graduation,
+    outcomes,
+    reports,
     courses,
-    soon('/certificates', 'nav.certificates'),
-    soon('/outcomes', 'nav.outcomes'),
   ],
   COORDINATOR: [
     home('nav.dashboard'),
@@ -83,22 +101,18 @@ export const NAV_ITEMS: Record<Role, readonly NavItem[]> = {
     placements,
     hosts,
     sessions,
+    graduation,
+    outcomes,
+    reports,
     courses,
-    soon('/attendance', 'nav.attendance'),
   ],
-  NETWORK_ADMIN: [
-    home('nav.dashboard'),
-    members,
-    cohorts,
-    enrollment,
-    courses,
-    soon('/reports', 'nav.reports'),
-  ],
+  NETWORK_ADMIN: [home('nav.dashboard'), members, cohorts, enrollment, outcomes, courses, networkReports],
   INSTRUCTOR: [
     home('nav.home'),
     cohorts,
     enrollment,
     sessions,
+    graduation,
     courses,
     soon('/attendance', 'nav.attendance'),
   ],
@@ -114,9 +128,38 @@ export const NAV_ITEMS: Record<Role, readonly NavItem[]> = {
     home('nav.home'),
     { path: '/schedule', label: 'nav.mySchedule', page: 'schedule' },
     soon('/attendance', 'nav.attendance'),
-    soon('/certificates', 'nav.myCertificates'),
+    { path: '/certificates', label: 'nav.myCertificates', page: 'myCertificates' },
   ],
+  // Craft centres have no coaches or jurors; a membership like that sees its home only.
+  COACH: [home('nav.home')],
+  JUROR: [home('nav.home')],
 };
+
+/** Incubators: calls, ventures and their coaching, the four modules as short trainings. */
+const INCUBATOR_NAV: Partial<Record<Role, readonly NavItem[]>> = {
+  DIRECTOR: [home('nav.dashboard'), members, cohorts, enrollment, calls, ventures, incubator, courses],
+  COORDINATOR: [home('nav.dashboard'), members, cohorts, enrollment, calls, ventures, incubator, courses],
+  NETWORK_ADMIN: [home('nav.dashboard'), members, cohorts, ventures, incubator, courses, networkReports],
+  INSTRUCTOR: [home('nav.home'), cohorts, courses],
+  COACH: [home('nav.home'), ventures],
+  JUROR: [home('nav.home'), calls],
+};
+
+/** The micro-credit centre: short trainings and the national prize (a call with a jury). */
+const MICROCREDIT_NAV: Partial<Record<Role, readonly NavItem[]>> = {
+  DIRECTOR: [home('nav.dashboard'), members, courses, calls],
+  COORDINATOR: [home('nav.dashboard'), members, courses, calls],
+  NETWORK_ADMIN: [home('nav.dashboard'), members, courses, calls, networkReports],
+  INSTRUCTOR: [home('nav.home'), courses],
+  JUROR: [home('nav.home'), calls],
+};
+
+/** The sections a role sees in a centre of this kind (craft centres: NAV_ITEMS). */
+export function navItemsFor(role: Role, kind: TenantKind | null | undefined): readonly NavItem[] {
+  const byKind =
+    kind === 'INCUBATOR' ? INCUBATOR_NAV : kind === 'MICROCREDIT_CENTRE' ? MICROCREDIT_NAV : null;
+  return byKind?.[role] ?? NAV_ITEMS[role];
+}
 
 /** How many segments of `pattern` match the start of `pathname`, or -1 when it does not match. */
 function matchLength(pattern: string, pathname: string): number {

@@ -11,7 +11,7 @@ import { TraineeHomePage } from '../pages/trainee-home-page';
 import { shellFor } from '../session/roles';
 import type { Session } from '../session/session-context';
 import { DesktopShell } from './desktop-shell';
-import { NAV_ITEMS, type NavItem, PLACEMENT_BOARD_PATH, TIMETABLE_PATH } from './nav-items';
+import { type NavItem, navItemsFor, PLACEMENT_BOARD_PATH, TIMETABLE_PATH } from './nav-items';
 import { PhoneShell } from './phone-shell';
 
 // Each section is its own chunk: a host artisan's or a trainee's phone never downloads the
@@ -39,6 +39,17 @@ const TimetablePage = lazyPage(() => import('../pages/timetable-page').then((m) 
 const SessionRoutes = lazyPage(() => import('../pages/session-routes').then((m) => m.SessionRoutes));
 const SchedulePage = lazyPage(() => import('../pages/schedule-page').then((m) => m.SchedulePage));
 const CourseRoutes = lazyPage(() => import('../pages/course-routes').then((m) => m.CourseRoutes));
+const GraduationRoutes = lazyPage(() => import('../pages/graduation-routes').then((m) => m.GraduationRoutes));
+const OutcomeRoutes = lazyPage(() => import('../pages/graduation-routes').then((m) => m.OutcomeRoutes));
+const ReportRoutes = lazyPage(() => import('../pages/graduation-routes').then((m) => m.ReportRoutes));
+const MyCertificatesPage = lazyPage(() =>
+  import('../pages/graduation-routes').then((m) => m.MyCertificatesPage),
+);
+const CallRoutes = lazyPage(() => import('../pages/incubation-routes').then((m) => m.CallRoutes));
+const VentureRoutes = lazyPage(() => import('../pages/incubation-routes').then((m) => m.VentureRoutes));
+const IncubatorPage = lazyPage(() => import('../pages/incubation-routes').then((m) => m.IncubatorPage));
+const CoachHomePage = lazyPage(() => import('../pages/incubation-routes').then((m) => m.CoachHomePage));
+const JurorHomePage = lazyPage(() => import('../pages/incubation-routes').then((m) => m.JurorHomePage));
 
 type SignedIn = Extract<Session, { status: 'signed-in' }>;
 
@@ -47,7 +58,7 @@ export function RoleShell({ session }: { session: SignedIn }) {
   const { pathname } = useLocation();
   const role = session.role;
   if (!role) return <NoMembershipPage />;
-  const items = NAV_ITEMS[role];
+  const items = navItemsFor(role, session.tenant?.kind);
   const Shell = shellFor(role) === 'desktop' ? DesktopShell : PhoneShell;
   return (
     <Shell session={session} items={items}>
@@ -93,9 +104,18 @@ function PageFor({
   if (item.page === 'hostAttendance') return <HostAttendancePage />;
   if (item.page === 'schedule') return <SchedulePage />;
   if (item.page === 'courses') return <CourseRoutes />;
+  if (item.page === 'graduation') return <GraduationRoutes />;
+  if (item.page === 'myCertificates') return <MyCertificatesPage />;
+  if (item.page === 'outcomes') return <OutcomeRoutes />;
+  if (item.page === 'reports') return <ReportRoutes />;
+  if (item.page === 'calls') return <CallRoutes />;
+  if (item.page === 'ventures') return <VentureRoutes />;
+  if (item.page === 'incubator') return <IncubatorPage />;
   if (item.page === 'comingSoon') return <ComingSoonPage section={item.label} />;
   if (role === 'HOST_ARTISAN') return <HostHomePage items={items} />;
   if (role === 'TRAINEE') return <TraineeHomePage items={items} />;
   if (role === 'INSTRUCTOR') return <InstructorHomePage items={items} />;
+  if (role === 'COACH') return <CoachHomePage />;
+  if (role === 'JUROR') return <JurorHomePage />;
   return <DashboardPage />;
 }

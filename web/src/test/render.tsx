@@ -41,7 +41,7 @@ export function signedIn(role: Role): Session {
     status: 'signed-in',
     user: { id: 'u1', displayName: 'Salma Idrissi' },
     memberships: [],
-    tenant: { id: 't1', timezone: 'Africa/Casablanca', locale: 'fr-MA' },
+    tenant: { id: 't1', kind: 'CRAFT_CENTRE', timezone: 'Africa/Casablanca', locale: 'fr-MA' },
     role,
     roles: [role],
   };

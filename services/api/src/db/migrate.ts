@@ -16,7 +16,15 @@ export async function migrateToLatest(ownerDb: Kysely<unknown>): Promise<string[
 
 // What the service role may do. Shared tables are read-only for it; the audit trail is append-only.
 const READ_ONLY = ['network', 'tenant'];
-const APPEND_ONLY = ['audit_event', 'auth_event', 'enrollment_event', 'placement_event', 'attendance_event'];
+const APPEND_ONLY = [
+  'audit_event',
+  'auth_event',
+  'enrollment_event',
+  'placement_event',
+  'attendance_event',
+  'certificate_serial',
+  'venture_event',
+];
 
 /**
  * Gives the service role exactly the rights it needs on the current tables. Run after every

@@ -35,6 +35,46 @@ export interface ApplicantImport {
   finished_at: Date | null;
 }
 
+export interface Application {
+  tenant_id: string;
+  id: string;
+  call_id: string;
+  category_id: string;
+  person_id: string | null;
+  venture_id: string | null;
+  title: string;
+  summary: string | null;
+  status: Generated<string>;
+  submitted_on: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ApplicationDocument {
+  tenant_id: string;
+  id: string;
+  application_id: string;
+  kind: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  created_at: Generated<Date>;
+}
+
+export interface Assessment {
+  tenant_id: string;
+  id: string;
+  enrollment_id: string;
+  assessor_role: string;
+  score: string;
+  comment: string | null;
+  assessed_on: string;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
 export interface Attendance {
   tenant_id: string;
   id: string;
@@ -99,6 +139,82 @@ export interface CalendarFeed {
   revoked_at: Date | null;
 }
 
+export interface Call {
+  tenant_id: string;
+  id: string;
+  kind: string;
+  title_fr: string;
+  title_ar: string | null;
+  description: string | null;
+  opens_on: string;
+  closes_on: string;
+  status: Generated<string>;
+  min_age: number | null;
+  max_age: number | null;
+  applicant_kinds: Generated<string[]>;
+  required_documents: Generated<string[]>;
+  provinces: Generated<string[]>;
+  score_min: Generated<string>;
+  score_max: Generated<string>;
+  cohort_id: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  closed_at: Date | null;
+  published_at: Date | null;
+}
+
+export interface CallCategory {
+  tenant_id: string;
+  id: string;
+  call_id: string;
+  name_fr: string;
+  name_ar: string | null;
+  places: number;
+  position: Generated<number>;
+}
+
+export interface CallCriterion {
+  tenant_id: string;
+  id: string;
+  call_id: string;
+  name_fr: string;
+  name_ar: string | null;
+  weight: string;
+  position: Generated<number>;
+}
+
+export interface CallJuror {
+  tenant_id: string;
+  id: string;
+  call_id: string;
+  user_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface Certificate {
+  tenant_id: string;
+  id: string;
+  graduation_id: string;
+  enrollment_id: string;
+  person_id: string;
+  serial: string;
+  issued_on: string;
+  content: Json;
+  revoked_at: Date | null;
+  revoked_reason: string | null;
+  revoked_by: string | null;
+  pdf: Buffer | null;
+  pdf_rendered_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface CertificateSerial {
+  serial: string;
+  for_tenant_id: string;
+  certificate_id: string;
+  created_at: Generated<Date>;
+}
+
 export interface ClassSession {
   tenant_id: string;
   id: string;
@@ -112,6 +228,19 @@ export interface ClassSession {
   place: string | null;
   generated: Generated<boolean>;
   cancelled_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface CoachingSession {
+  tenant_id: string;
+  id: string;
+  venture_id: string;
+  coach_user_id: string;
+  held_on: string;
+  minutes: number;
+  topic: string;
+  notes: string | null;
+  next_steps: string | null;
   created_at: Generated<Date>;
 }
 
@@ -190,6 +319,36 @@ export interface EnrollmentEvent {
   at: Generated<Date>;
 }
 
+export interface Evaluation {
+  tenant_id: string;
+  id: string;
+  application_id: string;
+  juror_id: string;
+  comment: string | null;
+  submitted_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface EvaluationScore {
+  tenant_id: string;
+  id: string;
+  evaluation_id: string;
+  criterion_id: string;
+  value: string;
+}
+
+export interface Graduation {
+  tenant_id: string;
+  id: string;
+  enrollment_id: string;
+  graduated_on: string;
+  overridden_blockers: Generated<string[]>;
+  override_reason: string | null;
+  graduated_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface Holiday {
   tenant_id: string;
   id: string;
@@ -232,6 +391,15 @@ export interface Job {
   finished_at: Date | null;
 }
 
+export interface JurorConflict {
+  tenant_id: string;
+  id: string;
+  application_id: string;
+  juror_id: string;
+  reason: string;
+  declared_at: Generated<Date>;
+}
+
 export interface Membership {
   tenant_id: string;
   id: string;
@@ -269,6 +437,27 @@ export interface OutboxMessage {
   sent_at: Date | null;
   attempts: Generated<number>;
   last_error: string | null;
+}
+
+export interface Outcome {
+  tenant_id: string;
+  id: string;
+  graduation_id: string;
+  person_id: string;
+  months_after_graduation: number;
+  due_on: string;
+  status: string | null;
+  organisation: string | null;
+  outcome_on: string | null;
+  surveyed_on: string | null;
+  notes: string | null;
+  source: string | null;
+  recorded_by: string | null;
+  recorded_at: Date | null;
+  link_secret_hash: Buffer | null;
+  link_sent_at: Date | null;
+  link_expires_at: Date | null;
+  created_at: Generated<Date>;
 }
 
 export interface Person {
@@ -335,6 +524,9 @@ export interface Programme {
   max_age: Generated<number>;
   min_school_level: string | null;
   created_at: Generated<Date>;
+  min_attendance_rate: Generated<string>;
+  min_practice_hours: string | null;
+  pass_mark: Generated<string>;
 }
 
 export interface Registration {
@@ -358,6 +550,18 @@ export interface Session {
   revoked_at: Date | null;
   ip: string | null;
   user_agent: string | null;
+}
+
+export interface SurvivalCheck {
+  tenant_id: string;
+  id: string;
+  venture_id: string;
+  years_after_exit: number;
+  checked_on: string;
+  active: boolean;
+  notes: string | null;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface Tenant {
@@ -391,36 +595,116 @@ export interface Trade {
   created_at: Generated<Date>;
 }
 
+export interface Venture {
+  tenant_id: string;
+  id: string;
+  name: string;
+  sector: string;
+  description: string | null;
+  cohort_id: string | null;
+  phase: Generated<string>;
+  legal_form: string | null;
+  formalised_on: string | null;
+  exited_on: string | null;
+  coach_user_id: string | null;
+  province: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface VentureEvent {
+  tenant_id: string;
+  id: string;
+  venture_id: string;
+  from_phase: string | null;
+  to_phase: string;
+  on_date: string;
+  reason: string | null;
+  actor_user_id: string | null;
+  at: Generated<Date>;
+}
+
+export interface VentureFounder {
+  tenant_id: string;
+  id: string;
+  venture_id: string;
+  person_id: string;
+  is_lead: Generated<boolean>;
+}
+
+export interface VentureFunding {
+  tenant_id: string;
+  id: string;
+  venture_id: string;
+  amount_mad: string;
+  source: string;
+  kind: string;
+  received_on: string;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface VentureJobs {
+  tenant_id: string;
+  id: string;
+  venture_id: string;
+  counted_on: string;
+  full_time: number;
+  temporary: number;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   app_user: AppUser;
   applicant_import: ApplicantImport;
+  application: Application;
+  application_document: ApplicationDocument;
+  assessment: Assessment;
   attendance: Attendance;
   attendance_event: AttendanceEvent;
   audit_event: AuditEvent;
   auth_attempt: AuthAttempt;
   auth_event: AuthEvent;
   calendar_feed: CalendarFeed;
+  call: Call;
+  call_category: CallCategory;
+  call_criterion: CallCriterion;
+  call_juror: CallJuror;
+  certificate: Certificate;
+  certificate_serial: CertificateSerial;
   class_session: ClassSession;
+  coaching_session: CoachingSession;
   cohort: Cohort;
   course: Course;
   course_attendance: CourseAttendance;
   course_session: CourseSession;
   enrollment: Enrollment;
   enrollment_event: EnrollmentEvent;
+  evaluation: Evaluation;
+  evaluation_score: EvaluationScore;
+  graduation: Graduation;
   holiday: Holiday;
   host: Host;
   job: Job;
+  juror_conflict: JurorConflict;
   membership: Membership;
   network: Network;
   one_time_code: OneTimeCode;
   outbox_message: OutboxMessage;
+  outcome: Outcome;
   person: Person;
   placement: Placement;
   placement_event: PlacementEvent;
   programme: Programme;
   registration: Registration;
   session: Session;
+  survival_check: SurvivalCheck;
   tenant: Tenant;
   timetable_setting: TimetableSetting;
   trade: Trade;
+  venture: Venture;
+  venture_event: VentureEvent;
+  venture_founder: VentureFounder;
+  venture_funding: VentureFunding;
+  venture_jobs: VentureJobs;
 }

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { MercuriusContext } from 'mercurius';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connect.js';
+import type { PdfRenderer } from '../lib/pdf.js';
 import type { DeliveryAdapter } from '../modules/outbox/delivery.js';
 import type { Locale } from './messages.js';
 
@@ -10,6 +11,8 @@ export interface AppDeps {
   db: Database;
   config: Config;
   delivery: DeliveryAdapter;
+  /** Certificates and reports as PDF (Chromium, started on first use). */
+  pdf: PdfRenderer;
 }
 
 /** Who is calling, as far as the session cookie or bearer token says. */

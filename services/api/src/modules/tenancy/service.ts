@@ -40,7 +40,15 @@ export interface MembershipRow {
 const MEMBERSHIP_COLUMNS = ['tenant_id', 'id', 'user_id', 'role', 'host_id', 'created_at'] as const;
 const MEMBER_READERS: Role[] = ['DIRECTOR', 'COORDINATOR', 'NETWORK_ADMIN'];
 // Roles a director may hand out; network administrators are appointed by the network.
-const GRANTABLE: Role[] = ['DIRECTOR', 'COORDINATOR', 'INSTRUCTOR', 'HOST_ARTISAN', 'TRAINEE'];
+const GRANTABLE: Role[] = [
+  'DIRECTOR',
+  'COORDINATOR',
+  'INSTRUCTOR',
+  'HOST_ARTISAN',
+  'TRAINEE',
+  'COACH',
+  'JUROR',
+];
 
 export async function currentTenant(ctx: Context): Promise<TenantRow> {
   const actor = await requireMember(ctx);

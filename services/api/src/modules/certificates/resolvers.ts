@@ -1,0 +1,2 @@
+// Filled in by this module's service; see schema.graphql.
+export {};

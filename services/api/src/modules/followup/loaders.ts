@@ -1,0 +1,2 @@
+// One batched query per field (mercurius loaders); see schema.graphql.
+export const loaders = {};
