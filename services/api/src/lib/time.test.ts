@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, isTimeZone, TZDATA_VERSION, todayIn, toInstant, toLocal } from './time.js';
+import { addMonths, ageOn, isTimeZone, TZDATA_VERSION, todayIn, toInstant, toLocal } from './time.js';
 
 const CASABLANCA = 'Africa/Casablanca';
 
@@ -56,5 +56,16 @@ describe('calendar days', () => {
     expect(ageOn('2008-09-15', '2026-09-15')).toBe(18);
     expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
     expect(ageOn('2008-02-29', '2026-03-01')).toBe(18);
+  });
+});
+
+describe('adding months', () => {
+  it('keeps the day, or falls on the last day of a shorter month, across years', () => {
+    expect(addMonths('2025-07-15', 6)).toBe('2026-01-15');
+    expect(addMonths('2025-08-31', 6)).toBe('2026-02-28');
+    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
+    expect(addMonths('2025-07-15', 24)).toBe('2027-07-15');
+    expect(addMonths('2025-03-31', -1)).toBe('2025-02-28');
+    expect(addMonths('2025-07-15', 0)).toBe('2025-07-15');
   });
 });

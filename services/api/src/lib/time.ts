@@ -85,3 +85,16 @@ export function daysBetween(from: string, to: string): number {
 export function isoWeekday(day: string): number {
   return new Date(utcMidnight(day)).getUTCDay() || 7;
 }
+
+/**
+ * The same day `months` later; a day the target month lacks falls on its last day (31 August + 6
+ * months = 28 or 29 February), as people count "six months after graduation".
+ */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
