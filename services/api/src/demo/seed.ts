@@ -2,9 +2,15 @@ import type { Database } from '../db/connect.js';
 import { withTenant } from '../db/with-tenant.js';
 import { newId } from '../lib/ids.js';
 import { hashPassword } from '../modules/identity/password.js';
+import { seedCalls } from './calls.js';
 import { seedCraftEnrollment } from './craft-enrollment.js';
+import { seedCraftGraduation } from './craft-graduation.js';
 import { seedCraftTimetable } from './craft-timetable.js';
+import type { DemoAccount, DemoTenant } from './demo-tenant.js';
+import { seedIncubator } from './incubators.js';
 import { seedMicrocreditTrainings } from './microcredit-trainings.js';
+
+export type { DemoAccount } from './demo-tenant.js';
 
 export const DEMO_PASSWORD = 'Maalem-demo-2026';
 const CODE_SECRET = 'one-time code (see the log)';
@@ -85,12 +91,6 @@ const TENANTS: {
     locale: 'fr-MA',
   },
 ];
-
-export interface DemoAccount {
-  who: string;
-  signIn: string;
-  secret: string;
-}
 
 /**
  * Loads the demo network into an empty database (as the owner role). Returns nothing when the
@@ -227,6 +227,10 @@ export async function seedDemoData(owner: Database): Promise<DemoAccount[] | nul
     );
     if (tenant.kind === 'CRAFT_CENTRE') await seedCraftTimetable(owner, tenantId, directorId);
     if (tenant.kind === 'MICROCREDIT_CENTRE') await seedMicrocreditTrainings(owner, tenantId);
+    const demo: DemoTenant = { owner, tenantId, slug: tenant.slug, directorId, passwordHash, accounts };
+    if (tenant.kind === 'CRAFT_CENTRE') await seedCraftGraduation(demo);
+    if (tenant.kind === 'INCUBATOR') await seedIncubator(demo);
+    await seedCalls(demo);
   }
   return accounts;
 }
