@@ -373,6 +373,24 @@ export async function tenantLedger(ctx: Context, args: { from: string; to: strin
 }
 
 /**
+ * The ledger figures of given enrollments over their cohorts' own dates up to `today`, inside the
+ * caller's transaction (graduation rules, the hours a certificate states): the same statement as
+ * the ledger queries, so the figures agree with what staff see. Two statements for any number of
+ * enrollments. An enrollment with nothing expected that is neither ENROLLED nor GRADUATED is absent.
+ */
+export async function ledgerOfEnrollments(
+  tx: Tx,
+  enrollmentIds: readonly string[],
+  today: string,
+): Promise<Map<string, LedgerFigures>> {
+  const ids = [...new Set(enrollmentIds)].filter(isUuid);
+  if (ids.length === 0) return new Map();
+  const tolerance = (await settingsIn(tx)).ledger_tolerance;
+  const rows = await traineeTallies(tx, { enrollmentIds: ids }, { from: null, to: null, today });
+  return new Map(rows.map((row) => [row.enrollment.id, ledgerFigures(toTally(row), row.target, tolerance)]));
+}
+
+/**
  * The caller's own ledger, one entry per enrollment of the person record linked to their account
  * (a trainee's; staff have none), each over its cohort's dates unless a range is given.
  */

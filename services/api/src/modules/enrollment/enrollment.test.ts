@@ -371,7 +371,9 @@ describe('transitionEnrollment', () => {
     ]);
   });
 
-  it.each(pairs.filter(([from, to]) => isLegalTransition(from, to)))(
+  // ENROLLED → GRADUATED is legal, but only through graduate (modules/graduation), which checks
+  // the completion rules and issues the certificate.
+  it.each(pairs.filter(([from, to]) => isLegalTransition(from, to) && to !== 'GRADUATED'))(
     'moves %s → %s with its event and audit event',
     async (from, to) => {
       const id = await seedEnrollment(await seedPerson(), cohortId, from);
@@ -398,6 +400,18 @@ describe('transitionEnrollment', () => {
       expect(audit.map((a) => a.data)).toEqual([{ from, to, reason }]);
     },
   );
+
+  it('refuses ENROLLED → GRADUATED as GRADUATION_REQUIRED and changes nothing', async () => {
+    const id = await seedEnrollment(await seedPerson(), cohortId, 'ENROLLED');
+    const before = await footprint();
+    const result = await transition(id, 'GRADUATED', null, tokens.coordinator);
+    expect(result.data.transitionEnrollment).toMatchObject({
+      enrollment: null,
+      errors: [{ code: 'GRADUATION_REQUIRED', field: 'to' }],
+    });
+    expect(await footprint()).toEqual(before);
+    expect((await rowOf(id)).status).toBe('ENROLLED');
+  });
 
   it.each(pairs.filter(([from, to]) => !isLegalTransition(from, to)))(
     'refuses %s → %s as ILLEGAL_TRANSITION and changes nothing',

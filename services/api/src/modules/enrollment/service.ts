@@ -135,6 +135,9 @@ export async function transitionEnrollment(
     if (!current) throw new UserError('NOT_FOUND', 'id');
     const from = current.status as EnrollmentStatus;
     if (!isLegalTransition(from, input.to)) throw new UserError('ILLEGAL_TRANSITION', 'to');
+    // Graduating checks the programme's completion rules, issues the certificate and schedules the
+    // follow-up: only the graduation module does that (graduateEnrollments below).
+    if (input.to === 'GRADUATED') throw new UserError('GRADUATION_REQUIRED', 'to');
 
     if (HOLDS_PLACE.includes(input.to) && !HOLDS_PLACE.includes(from)) {
       // Counted only once the cohort is locked: a concurrent admission waits here, then sees ours.
@@ -197,6 +200,45 @@ async function appendEvent(
       at: sql`now()`,
     })
     .execute();
+}
+
+/**
+ * Moves ENROLLED enrollments to GRADUATED with their history events, in the graduation's own
+ * transaction (graduation/service.ts is the only way there: transitionEnrollment refuses it). Two
+ * statements for any number. One that is no longer ENROLLED (graduated or dropped out meanwhile) is
+ * left alone and not returned, so the caller can tell.
+ */
+export async function graduateEnrollments(
+  tx: Tx,
+  actor: Actor,
+  enrollmentIds: readonly string[],
+): Promise<EnrollmentRow[]> {
+  const ids = [...new Set(enrollmentIds)].filter(isUuid);
+  if (ids.length === 0) return [];
+  const moved = await tx
+    .updateTable('enrollment')
+    .set({ status: 'GRADUATED', status_reason: null, status_changed_at: sql`now()` })
+    .where('id', 'in', ids)
+    .where('status', '=', 'ENROLLED')
+    .returningAll()
+    .execute();
+  if (moved.length === 0) return moved;
+  await tx
+    .insertInto('enrollment_event')
+    .values(
+      moved.map((enrollment) => ({
+        tenant_id: actor.tenantId,
+        id: newId(),
+        enrollment_id: enrollment.id,
+        from_status: 'ENROLLED',
+        to_status: 'GRADUATED',
+        reason: null,
+        actor_user_id: actor.userId,
+        at: sql`now()`,
+      })),
+    )
+    .execute();
+  return moved;
 }
 
 /**
@@ -270,6 +312,22 @@ export async function enrollmentsByIds(tx: Tx, ids: readonly string[]): Promise<
   if (wanted.length === 0) return new Map();
   const rows = await tx.selectFrom('enrollment').selectAll().where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The enrollments of a cohort in the given statuses, inside the caller's transaction. */
+export async function enrollmentsOfCohort(
+  tx: Tx,
+  cohortId: string,
+  statuses: readonly EnrollmentStatus[],
+): Promise<EnrollmentRow[]> {
+  if (!isUuid(cohortId) || statuses.length === 0) return [];
+  return tx
+    .selectFrom('enrollment')
+    .selectAll()
+    .where('cohort_id', '=', cohortId)
+    .where('status', 'in', statuses)
+    .orderBy('id')
+    .execute();
 }
 
 /** Every enrollment of each person (oldest first); people without any get an empty list. */
