@@ -4,7 +4,9 @@ import { connect } from './db/connect.js';
 import { assertServiceRoleIsUnprivileged, prepareSchema, provisionDatabase } from './db/provision.js';
 import { seedDemoData } from './demo/seed.js';
 import { startPeriodic } from './lib/periodic.js';
+import { certificateJobHandlers } from './modules/certificates/render.js';
 import { courseJobHandlers } from './modules/courses/reminders.js';
+import { followUpJobHandlers } from './modules/followup/schedule.js';
 import { purgeOldAttempts } from './modules/identity/rate-limit.js';
 import { importJobHandlers } from './modules/imports/service.js';
 import { startJobWorker } from './modules/jobs/worker.js';
@@ -57,7 +59,8 @@ async function main() {
 
   // Background work: outbox delivery every second, clean-up of old sign-in attempts every hour,
   // placements moved by the calendar (CONFIRMED → ACTIVE → COMPLETED) at start and every hour,
-  // and the job queue (applicant imports, placement and course reminders) polled every second.
+  // and the job queue (applicant imports, placement and course reminders, graduates' follow-up waves
+  // and their links) polled every second.
   const background = [
     startPeriodic(
       () => deliverPending(app.deps.db, app.deps.delivery),
@@ -76,7 +79,13 @@ async function main() {
     ),
     startJobWorker(
       app.deps.db,
-      { ...importJobHandlers, ...placementJobHandlers, ...courseJobHandlers },
+      {
+        ...importJobHandlers,
+        ...placementJobHandlers,
+        ...courseJobHandlers,
+        ...followUpJobHandlers(config.publicUrl),
+        ...certificateJobHandlers(app.deps),
+      },
       app.log,
     ),
   ];

@@ -68,6 +68,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     LINK_INVALID:
       'Ce lien n’est plus valable : il a déjà servi ou a expiré. Demandez-en un nouveau au centre.',
     NO_PHONE: 'Cette personne n’a pas de numéro de téléphone.',
+    ALREADY_ANSWERED: 'Cette étape du suivi a déjà une réponse : corrigez-la plutôt que d’envoyer un lien.',
     OUTSIDE_WINDOW: 'Cette candidature arrive en dehors de la période de l’appel.',
     CALL_NOT_OPEN: 'Cet appel ne reçoit pas de candidatures en ce moment.',
     CALL_NOT_EDITABLE: 'Cet appel est déjà ouvert : son paramétrage ne peut plus changer.',
@@ -145,6 +146,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     ALREADY_REVOKED: 'هذه الشهادة ملغاة مسبقا.',
     LINK_INVALID: 'هذا الرابط لم يعد صالحا: سبق استعماله أو انتهت صلاحيته. اطلب رابطا جديدا من المركز.',
     NO_PHONE: 'لا يتوفر هذا الشخص على رقم هاتف.',
+    ALREADY_ANSWERED: 'هذه المرحلة من التتبع لها جواب مسبقا: صححه بدل إرسال رابط.',
     OUTSIDE_WINDOW: 'هذا الترشيح خارج فترة الإعلان.',
     CALL_NOT_OPEN: 'هذا الإعلان لا يستقبل الترشيحات حاليا.',
     CALL_NOT_EDITABLE: 'هذا الإعلان مفتوح مسبقا: لا يمكن تغيير إعداداته.',

@@ -81,24 +81,52 @@ function values(breakdown: 'total' | Breakdown, line: LineFigures): [string, ...
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
+export type Cell = string | number | null;
+
+/**
+ * One table of an exported report: a title in French and Arabic, heading lines, then data rows
+ * (numbers stay numbers). Every report file is written from these, so all exports look alike.
+ */
+export interface ExportTable {
+  /** The worksheet's name in XLSX (at most 31 characters, none of : \ / ? * [ ]). */
+  sheet: string;
+  title: readonly [fr: string, ar: string];
+  headers: readonly (readonly string[])[];
+  rows: readonly (readonly Cell[])[];
+  /** Excel number formats by column (1-based). */
+  numFmts?: Readonly<Record<number, string>>;
+}
+
+function indicatorTables(indicators: Indicators): ExportTable[] {
+  return SECTIONS.map((section) => ({
+    sheet: section.fr,
+    title: [`${section.fr} ${indicators.year}`, section.ar],
+    headers: [HEADER_FR, HEADER_AR],
+    rows: sectionLines(indicators, section.breakdown).map((line) => values(section.breakdown, line)),
+    numFmts: { 6: '0.00', 7: '0.0' },
+  }));
+}
+
+export function toCsv(indicators: Indicators): ExportFile {
+  return tablesToCsv(`formations-${indicators.year}.csv`, indicatorTables(indicators));
+}
+
 /**
  * CSV as Excel opens it in Morocco and France: UTF-8 with a byte-order mark (or Arabic and
- * accents come out garbled), semicolons between fields and a decimal comma.
+ * accents come out garbled), semicolons between fields and a decimal comma. Tables follow each
+ * other, a blank line between them.
  */
-export function toCsv(indicators: Indicators): ExportFile {
+export function tablesToCsv(fileName: string, tables: readonly ExportTable[]): ExportFile {
   const lines: string[] = [];
-  for (const section of SECTIONS) {
+  for (const table of tables) {
     if (lines.length > 0) lines.push('');
-    lines.push(csvRow([`${section.fr} ${indicators.year}`]));
-    lines.push(csvRow([section.ar]));
-    lines.push(csvRow(HEADER_FR), csvRow(HEADER_AR));
-    for (const line of sectionLines(indicators, section.breakdown)) {
-      lines.push(csvRow(values(section.breakdown, line).map(csvValue)));
-    }
+    lines.push(csvRow([table.title[0]]), csvRow([table.title[1]]));
+    for (const header of table.headers) lines.push(csvRow(header));
+    for (const row of table.rows) lines.push(csvRow(row.map(csvValue)));
   }
   const text = `\uFEFF${lines.join('\r\n')}\r\n`;
   return {
-    fileName: `formations-${indicators.year}.csv`,
+    fileName,
     mimeType: CSV_MIME,
     contentBase64: Buffer.from(text, 'utf8').toString('base64'),
   };
@@ -114,28 +142,27 @@ function csvRow(cells: readonly string[]): string {
   return cells.map((cell) => (/[;"\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(';');
 }
 
-/** One worksheet per section, numbers stored as numbers. */
-export async function toXlsx(indicators: Indicators): Promise<ExportFile> {
+export function toXlsx(indicators: Indicators): Promise<ExportFile> {
+  return tablesToXlsx(`formations-${indicators.year}.xlsx`, indicatorTables(indicators));
+}
+
+/** One worksheet per table, numbers stored as numbers. */
+export async function tablesToXlsx(fileName: string, tables: readonly ExportTable[]): Promise<ExportFile> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Maalem';
-  for (const section of SECTIONS) {
-    const sheet = workbook.addWorksheet(section.fr);
-    sheet.addRow([`${section.fr} ${indicators.year}`, section.ar]).font = { bold: true, size: 13 };
-    sheet.addRow([...HEADER_FR]).font = { bold: true };
-    sheet.addRow([...HEADER_AR]).font = { bold: true };
-    for (const line of sectionLines(indicators, section.breakdown)) {
-      sheet.addRow(values(section.breakdown, line));
-    }
+  for (const table of tables) {
+    const sheet = workbook.addWorksheet(table.sheet);
+    sheet.addRow([...table.title]).font = { bold: true, size: 13 };
+    for (const header of table.headers) sheet.addRow([...header]).font = { bold: true };
+    for (const row of table.rows) sheet.addRow([...row]);
+    const columns = Math.max(...table.headers.map((h) => h.length));
     sheet.getColumn(1).width = 40;
-    for (let column = 2; column <= HEADER_FR.length; column++) sheet.getColumn(column).width = 18;
-    sheet.getColumn(6).numFmt = '0.00';
-    sheet.getColumn(7).numFmt = '0.0';
-    sheet.views = [{ state: 'frozen', ySplit: 3 }];
+    for (let column = 2; column <= columns; column++) sheet.getColumn(column).width = 18;
+    for (const [column, format] of Object.entries(table.numFmts ?? {})) {
+      sheet.getColumn(Number(column)).numFmt = format;
+    }
+    sheet.views = [{ state: 'frozen', ySplit: 1 + table.headers.length }];
   }
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-  return {
-    fileName: `formations-${indicators.year}.xlsx`,
-    mimeType: XLSX_MIME,
-    contentBase64: bytes.toString('base64'),
-  };
+  return { fileName, mimeType: XLSX_MIME, contentBase64: bytes.toString('base64') };
 }

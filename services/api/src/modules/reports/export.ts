@@ -1,0 +1,102 @@
+import { STATUSES } from '../followup/waves.js';
+import {
+  type Cell,
+  type ExportFile,
+  type ExportTable,
+  tablesToCsv,
+  tablesToXlsx,
+} from '../indicators/export.js';
+import type { CentreActivity } from './activity.js';
+import { OUTCOMES, STATUS_LABELS, SUMMARY, TRADES } from './labels.js';
+import type { ActivityReport } from './service.js';
+
+/** 0.7912 → 79.1 (percent, one decimal); null stays empty. */
+export const percent = (share: number | null): number | null =>
+  share === null ? null : Math.round(share * 1000) / 10;
+
+/** The centres, then the network's total when there are several. */
+export const reportLines = (report: ActivityReport): CentreActivity[] =>
+  report.scope === 'NETWORK' ? [...report.centres, report.total] : report.centres;
+
+export function summaryRow(line: CentreActivity): Cell[] {
+  const i = line.integration;
+  return [
+    line.name,
+    line.trainees,
+    line.women,
+    line.trainedInside,
+    line.trainedOutside,
+    line.graduates,
+    line.graduatesWomen,
+    i.surveyed,
+    i.unreachable,
+    i.reached,
+    i.integrated,
+    percent(i.rate),
+  ];
+}
+
+export function tradeRows(line: CentreActivity): Cell[][] {
+  return line.byTrade.map((t) => [
+    line.name,
+    `${t.tradeFr} — ${t.tradeAr}`,
+    t.trainees,
+    t.women,
+    t.graduates,
+    percent(t.share),
+  ]);
+}
+
+export function outcomeRow(line: CentreActivity): Cell[] {
+  const i = line.integration;
+  return [line.name, i.graduates, i.notSurveyed, ...i.byStatus.map((s) => s.count), percent(i.rate)];
+}
+
+export const outcomeColumns = () => [
+  ...OUTCOMES.lead,
+  ...STATUSES.map((status) => STATUS_LABELS[status]),
+  OUTCOMES.rate,
+];
+
+/** The report's three tables, as the foundation publishes them: by centre, by trade, outcomes. */
+export function activityTables(report: ActivityReport): ExportTable[] {
+  const lines = reportLines(report);
+  const headers = (columns: readonly (readonly [string, string])[]) => [
+    columns.map(([fr]) => fr),
+    columns.map(([, ar]) => ar),
+  ];
+  const year = `${report.year}-${report.year + 1}`;
+  const outcomes = outcomeColumns();
+  return [
+    {
+      sheet: 'Synthèse',
+      title: [`${SUMMARY.title[0]} ${year}`, `${SUMMARY.title[1]} ${year}`],
+      headers: headers(SUMMARY.columns),
+      rows: lines.map(summaryRow),
+      numFmts: { 12: '0.0' },
+    },
+    {
+      sheet: 'Métiers',
+      title: [`${TRADES.title[0]} ${year}`, `${TRADES.title[1]} ${year}`],
+      headers: headers(TRADES.columns),
+      rows: lines.flatMap(tradeRows),
+      numFmts: { 6: '0.0' },
+    },
+    {
+      sheet: 'Devenir des lauréats',
+      title: [`${OUTCOMES.title[0]} ${year}`, `${OUTCOMES.title[1]} ${year}`],
+      headers: headers(outcomes),
+      rows: lines.map(outcomeRow),
+      numFmts: { [outcomes.length]: '0.0' },
+    },
+  ];
+}
+
+export const fileBase = (report: ActivityReport) =>
+  `rapport-activite-${report.scope === 'NETWORK' ? 'reseau-' : ''}${report.year}`;
+
+export const activityCsv = (report: ActivityReport): ExportFile =>
+  tablesToCsv(`${fileBase(report)}.csv`, activityTables(report));
+
+export const activityXlsx = (report: ActivityReport): Promise<ExportFile> =>
+  tablesToXlsx(`${fileBase(report)}.xlsx`, activityTables(report));
