@@ -1,10 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../test/app.js';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { withTenant } from '../db/with-tenant.js';
+import { addDays, todayIn } from '../lib/time.js';
 import { computeTrainingIndicators } from '../modules/indicators/service.js';
 import { CRAFT_FIGURES } from './craft-enrollment.js';
-import { seedDemoData } from './seed.js';
+import { DEMO_COACH, INCUBATOR_REPORT_2024 } from './incubators.js';
+import { DEMO_PASSWORD, seedDemoData } from './seed.js';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -141,6 +144,74 @@ describe('the demo data', () => {
     expect(indicators.total.figures).toMatchObject({ participants: 4913, trainingDays: 845 });
   });
 
+  it('gives the incubators the 2024 figures of the foundation’s report, and the demo coach their own entrepreneurs', async () => {
+    const t = await createTestApp(db);
+    try {
+      const [casablanca] = await db.owner
+        .selectFrom('tenant')
+        .select('id')
+        .where('kind', '=', 'INCUBATOR')
+        .where('city', '=', 'Casablanca')
+        .execute();
+      const admin = await t.signIn('reseau@demo.maalem.ma', DEMO_PASSWORD);
+      const report = await t.gql(
+        `query { incubatorIndicators(year: 2024, scope: NETWORK) {
+          centres { name venturesCreatedToDate cohorts { label incubation postIncubation exited } }
+          total { venturesCreatedToDate jobs survivalRate coachingSessions peopleFinanced }
+        } }`,
+        {},
+        { token: admin, tenantId: casablanca!.id },
+      );
+      expect(report.errors).toBeUndefined();
+      const { centres, total } = report.data.incubatorIndicators;
+      expect(centres).toHaveLength(4);
+      expect(total).toMatchObject({
+        venturesCreatedToDate: INCUBATOR_REPORT_2024.venturesCreatedToDate,
+        jobs: INCUBATOR_REPORT_2024.jobs,
+        coachingSessions: INCUBATOR_REPORT_2024.coachingSessions,
+        peopleFinanced: INCUBATOR_REPORT_2024.peopleFinanced,
+      });
+      expect(Math.round(total.survivalRate * 100)).toBe(95);
+      const casa = centres.find((c: { name: string }) => c.name.includes('Casablanca'));
+      expect(casa.cohorts.find((c: { label: string }) => c.label === 'Cohorte 6')).toMatchObject({
+        postIncubation: 145,
+      });
+      expect(casa.cohorts.find((c: { label: string }) => c.label === 'Cohorte 7')).toMatchObject({
+        incubation: 120,
+      });
+      expect(casa.cohorts.filter((c: { exited: number }) => c.exited > 0)).toHaveLength(5);
+
+      const coach = await t.signIn(DEMO_COACH.email, DEMO_PASSWORD);
+      const mine = await t.gql(
+        `query { ventures(first: 100) { totalCount edges { node {
+          phase cohort { label } founders { person { id } } coachingSessions { heldOn }
+        } } } }`,
+        {},
+        { token: coach, tenantId: casablanca!.id },
+      );
+      expect(mine.data.ventures.totalCount).toBe(DEMO_COACH.ventures);
+      const recent = addDays(todayIn('Africa/Casablanca'), -21);
+      for (const { node } of mine.data.ventures.edges) {
+        expect(node.cohort.label).toBe('Cohorte 7');
+        expect(node.phase === 'ABANDONED' || node.coachingSessions[0].heldOn >= recent).toBe(true);
+      }
+      // Their entrepreneurs, and nobody else of the centre.
+      const people = await t.gql(
+        'query { people(first: 100) { totalCount } }',
+        {},
+        { token: coach, tenantId: casablanca!.id },
+      );
+      const founders = new Set(
+        mine.data.ventures.edges.flatMap((e: { node: { founders: { person: { id: string } }[] } }) =>
+          e.node.founders.map((f) => f.person.id),
+        ),
+      );
+      expect(people.data.people.totalCount).toBe(founders.size);
+    } finally {
+      await t.app.close();
+    }
+  });
+
   it('gives every enrollment a history that ends in its status, and everyone under 18 today a guardian', async () => {
     const [tenant] = await db.owner.selectFrom('tenant').select('id').where('city', '=', 'Fès').execute();
     const problems = await withTenant(db.owner, tenant!.id, async (tx) => {
@@ -154,5 +225,78 @@ describe('the demo data', () => {
       return rows[0]!.n + minors.rows[0]!.n;
     });
     expect(problems).toBe(0);
+  });
+
+  it('gives the 2024 activity report the published graduates and integration rates, unreachable beside', async () => {
+    const t = await createTestApp(db);
+    try {
+      const [fes] = await db.owner.selectFrom('tenant').select('id').where('city', '=', 'Fès').execute();
+      const token = await t.signIn('reseau@demo.maalem.ma', DEMO_PASSWORD);
+      const result = await t.gql(
+        `query { activityReport(year: 2024, scope: NETWORK) {
+          centres { tenant { city } trainees women trainedInside trainedOutside graduates
+                    integration { graduates surveyed unreachable reached integrated rate } }
+          total { trainees graduates integration { rate } }
+        } }`,
+        {},
+        { token, tenantId: fes!.id },
+      );
+      expect(result.errors).toBeUndefined();
+      const report = result.data.activityReport;
+      const slugOf: Record<string, string> = { Fès: 'fes', Salé: 'sale', Marrakech: 'marrakech' };
+      const published: Record<string, number> = { fes: 79, sale: 80, marrakech: 83 };
+      expect(report.centres.map((c: { tenant: { city: string } }) => c.tenant.city).sort()).toEqual([
+        'Fès',
+        'Marrakech',
+        'Salé',
+      ]);
+      for (const centre of report.centres) {
+        const slug = slugOf[centre.tenant.city]!;
+        const expected = CRAFT_FIGURES[slug]!;
+        expect(centre.trainees, slug).toBe(expected.trained);
+        expect(centre.graduates, slug).toBe(expected.graduated);
+        expect(centre.trainedInside + centre.trainedOutside, slug).toBe(expected.trained);
+        expect(Math.abs(centre.trainedInside - expected.inCentre), slug).toBeLessThanOrEqual(4);
+        expect(Math.round(centre.integration.rate * 100), slug).toBe(published[slug]);
+        expect(centre.integration.graduates).toBe(expected.graduated);
+        expect(centre.integration.unreachable, slug).toBeGreaterThan(0);
+        expect(centre.integration.reached).toBe(centre.integration.surveyed - centre.integration.unreachable);
+      }
+      expect(report.total).toMatchObject({ trainees: 2012, graduates: 1423 });
+    } finally {
+      await t.app.close();
+    }
+  });
+
+  it('certifies every graduate and leaves follow-up waves due and overdue on the work list', async () => {
+    const t = await createTestApp(db);
+    try {
+      const [fes] = await db.owner.selectFrom('tenant').select('id').where('city', '=', 'Fès').execute();
+      const certificates = await withTenant(db.owner, fes!.id, async (tx) => {
+        const { rows } = await sql<{ graduations: number; certificates: number; waves: number }>`
+          select (select count(*)::int from graduation) as graduations,
+                 (select count(*)::int from certificate) as certificates,
+                 (select count(*)::int from outcome) as waves`.execute(tx);
+        return rows[0]!;
+      });
+      expect(certificates).toEqual({ graduations: 308, certificates: 308, waves: 4 * 308 });
+      const token = await t.signIn('directeur.fes@demo.maalem.ma', DEMO_PASSWORD);
+      const states = async (state: string) =>
+        (
+          await t.gql(
+            `query ($s: [FollowUpState!]) { followUps(states: $s, first: 1) { totalCount } }`,
+            { s: [state] },
+            {
+              token,
+              tenantId: fes!.id,
+            },
+          )
+        ).data.followUps.totalCount as number;
+      expect(await states('DUE')).toBeGreaterThan(0);
+      expect(await states('OVERDUE')).toBeGreaterThan(await states('DUE'));
+      expect(await states('UPCOMING')).toBeGreaterThanOrEqual(308);
+    } finally {
+      await t.app.close();
+    }
   });
 });

@@ -19,6 +19,7 @@ import { enrollmentsOfPeople, reassignEnrollments } from '../enrollment/service.
 import { type Actor, requireMember } from '../identity/access.js';
 import { normalizePhone } from '../identity/phone.js';
 import { tenantsByIds } from '../tenancy/service.js';
+import { foundsVentureCoachedBy } from '../ventures/access.js';
 import { type PersonScope, personScope, READERS, WRITERS } from './scope.js';
 import { checkPerson, type NormalizedPerson, type PersonProblem } from './validate.js';
 
@@ -81,7 +82,9 @@ function visibleIn(eb: ExpressionBuilder<DB, 'person'>, scope: PersonScope): Exp
     case 'ALL':
       return eb.lit(true);
     case 'OWN':
-      return eb('person.user_id', '=', scope.userId);
+      return scope.coach
+        ? eb.or([eb('person.user_id', '=', scope.userId), foundsVentureCoachedBy(eb, scope.userId)])
+        : eb('person.user_id', '=', scope.userId);
     case 'HOSTS':
       return placedAtHosts(eb, scope.hostIds);
   }
