@@ -20,11 +20,11 @@ function renderAction(status: 'APPLIED' | 'ENROLLED' | 'GRADUATED', answer: (r: 
 const openMenu = () => fireEvent.click(screen.getByRole('button', { name: /Changer le statut/ }));
 
 describe('changing an enrollment’s status', () => {
-  it('offers only the moves the API allows from the current status', async () => {
+  it('offers only the moves the API allows from the current status (graduating has its own screen)', async () => {
     renderAction('ENROLLED', () => ({}));
     openMenu();
     const items = (await screen.findAllByRole('menuitem')).map((item) => item.textContent);
-    expect(items).toEqual(['Déclarer lauréat', 'Déclarer un abandon', 'Déclarer un retrait']);
+    expect(items).toEqual(['Déclarer un abandon', 'Déclarer un retrait']);
   });
 
   it('offers nothing once the enrollment is closed', () => {

@@ -1,11 +1,13 @@
 import type { EnrollmentStatus } from '../gql/graphql';
 
 // The moves the API allows (it checks again and answers ILLEGAL_TRANSITION otherwise); the menu
-// offers only these, so a person never picks a status that can only be refused.
+// offers only these, so a person never picks a status that can only be refused. Graduating is not
+// one of them: it goes through the cohort's graduation screen, which checks the programme's
+// completion rules (the API answers GRADUATION_REQUIRED here).
 const NEXT: Record<EnrollmentStatus, readonly EnrollmentStatus[]> = {
   APPLIED: ['ADMITTED', 'WITHDRAWN'],
   ADMITTED: ['ENROLLED', 'WITHDRAWN'],
-  ENROLLED: ['GRADUATED', 'DROPPED_OUT', 'WITHDRAWN'],
+  ENROLLED: ['DROPPED_OUT', 'WITHDRAWN'],
   GRADUATED: [],
   DROPPED_OUT: [],
   WITHDRAWN: [],
