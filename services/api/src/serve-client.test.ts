@@ -23,7 +23,14 @@ afterAll(async () => {
 
 describe('serving the web client', () => {
   it('answers any page path with index.html, never cached', async () => {
-    for (const url of ['/', '/sign-in?next=%2Fmembers', '/members']) {
+    for (const url of [
+      '/',
+      '/sign-in?next=%2Fmembers',
+      '/members',
+      // A graduate's one-time link: its token has a dot, it is still a page.
+      '/follow-up/01a21d1c-5625-7242-8326-c4ad5235e022.6ZsddW6aUQShu6LsMjvbDyyq4r6xkSkg3Ua6RSirQSs',
+      '/verify/MLM-C60C-ZMWB-ZH66-5RAS',
+    ]) {
       const response = await app.inject({ method: 'GET', url });
       expect(response.statusCode, url).toBe(200);
       expect(response.body).toContain('id="root"');

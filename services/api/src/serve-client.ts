@@ -9,6 +9,8 @@ export const WEB_DIST_DIR = fileURLToPath(new URL('../../../web/dist', import.me
 
 // Paths that belong to the API: never answered with the client's index.html.
 const API_PREFIXES = ['/graphql', '/health/'];
+// Public pages whose last segment may hold a dot: a follow-up link's token is `<tenant>.<secret>`.
+const PAGE_PREFIXES = ['/follow-up/', '/verify/'];
 
 /**
  * Serves the built web client (web/dist) from the API's own origin, so one port gives the whole
@@ -45,7 +47,8 @@ export async function serveClient(app: FastifyInstance, distDir: string): Promis
     );
     const wantsPage = request.method === 'GET' || request.method === 'HEAD';
     // A missing asset (/assets/x.js, /favicon.ico) is a real 404, not the page.
-    const looksLikeFile = /\.[a-z0-9]+$/i.test(pathname);
+    const looksLikeFile =
+      /\.[a-z0-9]+$/i.test(pathname) && !PAGE_PREFIXES.some((prefix) => pathname.startsWith(prefix));
     if (isApi || !wantsPage || looksLikeFile) {
       return reply
         .code(404)
