@@ -3,6 +3,8 @@ import { relayPagination } from '@urql/exchange-graphcache/extras';
 import { Client, fetchExchange, mapExchange } from 'urql';
 import { acceptLanguage, type Locale } from '../i18n/locale';
 import { COURSE_KEYS, COURSE_UPDATES } from './course-cache';
+import { GRADUATION_KEYS, GRADUATION_UPDATES } from './graduation-cache';
+import { INCUBATION_KEYS, INCUBATION_UPDATES } from './incubation-cache';
 import { type SessionProblem, sessionProblemOf } from './session-errors';
 import { TIMETABLE_KEYS, TIMETABLE_UPDATES } from './timetable-cache';
 
@@ -181,6 +183,8 @@ export function createApiClient(options: ApiClientOptions): Client {
           PlacementPayload: EMBEDDED,
           ...TIMETABLE_KEYS,
           ...COURSE_KEYS,
+          ...INCUBATION_KEYS,
+          ...GRADUATION_KEYS,
         },
         resolvers: {
           Query: {
@@ -190,9 +194,18 @@ export function createApiClient(options: ApiClientOptions): Client {
             enrollments: relayPaginationWithTotal(),
             hosts: relayPaginationWithTotal(),
             courses: relayPaginationWithTotal(),
+            followUps: relayPaginationWithTotal(),
           },
         },
-        updates: { Mutation: { ...MUTATION_UPDATES, ...TIMETABLE_UPDATES, ...COURSE_UPDATES } },
+        updates: {
+          Mutation: {
+            ...MUTATION_UPDATES,
+            ...TIMETABLE_UPDATES,
+            ...COURSE_UPDATES,
+            ...GRADUATION_UPDATES,
+            ...INCUBATION_UPDATES,
+          },
+        },
       }),
       // Between cache and fetch: sees only what the network answered.
       mapExchange({

@@ -3,6 +3,10 @@ import ar from './messages/ar.json';
 import coursesAr from './messages/courses.ar.json';
 import coursesFr from './messages/courses.fr.json';
 import fr from './messages/fr.json';
+import graduationAr from './messages/graduation.ar.json';
+import graduationFr from './messages/graduation.fr.json';
+import incubationAr from './messages/incubation.ar.json';
+import incubationFr from './messages/incubation.fr.json';
 import timetableAr from './messages/timetable.ar.json';
 import timetableFr from './messages/timetable.fr.json';
 
@@ -12,11 +16,28 @@ import timetableFr from './messages/timetable.fr.json';
  * one file; the catalogue of a language is the merge of its files.
  */
 export const CATALOGUE_FILES = {
-  'ar-MA': { base: ar, timetable: timetableAr, courses: coursesAr },
-  'fr-MA': { base: fr, timetable: timetableFr, courses: coursesFr },
+  'ar-MA': {
+    base: ar,
+    timetable: timetableAr,
+    courses: coursesAr,
+    graduation: graduationAr,
+    incubation: incubationAr,
+  },
+  'fr-MA': {
+    base: fr,
+    timetable: timetableFr,
+    courses: coursesFr,
+    graduation: graduationFr,
+    incubation: incubationFr,
+  },
 } as const;
 
-export type MessageId = keyof typeof fr | keyof typeof timetableFr | keyof typeof coursesFr;
+export type MessageId =
+  | keyof typeof fr
+  | keyof typeof timetableFr
+  | keyof typeof coursesFr
+  | keyof typeof graduationFr
+  | keyof typeof incubationFr;
 export type Catalogue = Record<MessageId, string>;
 
 const merge = (files: Record<string, Record<string, string>>) =>

@@ -1,18 +1,15 @@
 import { Anchor, Breadcrumbs, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { FormErrors } from '../components/form-errors';
 import { QueryBoundary } from '../components/query-boundary';
 import { TrainingFiguresTable } from '../components/training-figures-table';
-import { requestErrorId } from '../components/user-errors';
 import { graphql } from '../gql';
 import type { ExportFormat } from '../gql/graphql';
-import type { MessageId } from '../i18n/messages';
 import { useT } from '../i18n/use-t';
 import { indicatorYearFrom, indicatorYears } from '../lib/course-format';
-import { downloadFile } from '../lib/download';
 import { useCentreToday } from '../lib/use-centre-today';
+import { useFileDownload } from '../lib/use-file-download';
 
 const CourseIndicatorsPageQuery = graphql(`
   query CourseIndicatorsPage($year: Int!) {
@@ -58,21 +55,16 @@ export function CourseIndicatorsPage() {
   const [params, setParams] = useSearchParams();
   const year = indicatorYearFrom(params.get('year'), thisYear);
   const [result, reexecute] = useQuery({ query: CourseIndicatorsPageQuery, variables: { year } });
-  const [exporting, setExporting] = useState<ExportFormat | null>(null);
-  const [exportError, setExportError] = useState<MessageId | null>(null);
+  const files = useFileDownload<ExportFormat>();
   const years = indicatorYears(thisYear, 8);
 
-  const download = async (format: ExportFormat) => {
-    setExporting(format);
-    setExportError(null);
-    const answer = await client
-      .query(ExportTrainingIndicatorsQuery, { year, format }, { requestPolicy: 'network-only' })
-      .toPromise();
-    setExporting(null);
-    const file = answer.data?.exportTrainingIndicators;
-    if (!file) return setExportError(requestErrorId(answer.error ?? {}));
-    downloadFile(file);
-  };
+  const download = (format: ExportFormat) =>
+    files.download(format, async () => {
+      const answer = await client
+        .query(ExportTrainingIndicatorsQuery, { year, format }, { requestPolicy: 'network-only' })
+        .toPromise();
+      return { file: answer.data?.exportTrainingIndicators, error: answer.error };
+    });
 
   const sex = (key: string) => (key === 'F' || key === 'M' ? t(`sex.${key}`) : key);
   const audience = (key: string) =>
@@ -106,7 +98,7 @@ export function CourseIndicatorsPage() {
           <Button
             variant="default"
             onClick={() => void download('CSV')}
-            loading={exporting === 'CSV'}
+            loading={files.loading === 'CSV'}
             data-testid="export-csv"
           >
             {t('indicators.exportCsv')}
@@ -114,14 +106,14 @@ export function CourseIndicatorsPage() {
           <Button
             variant="default"
             onClick={() => void download('XLSX')}
-            loading={exporting === 'XLSX'}
+            loading={files.loading === 'XLSX'}
             data-testid="export-xlsx"
           >
             {t('indicators.exportXlsx')}
           </Button>
         </Group>
       </Group>
-      {exportError && <FormErrors ids={[exportError]} />}
+      {files.error && <FormErrors ids={[files.error]} />}
       <Text c="dimmed">{t('indicators.intro', { year, previous: year - 1 })}</Text>
       <QueryBoundary result={result} onRetry={() => reexecute({ requestPolicy: 'network-only' })}>
         {({ trainingIndicators: figures }) => (

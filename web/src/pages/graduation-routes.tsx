@@ -1,21 +1,53 @@
-import { ComingSoonPage } from './coming-soon-page';
+import { Route, Routes } from 'react-router';
+import { lazyPage } from '../components/lazy-page';
+import { NotFoundPage } from './not-found-page';
 
-/** /graduation: cohorts to graduate, a cohort's graduation screen, its certificates. */
+const GraduationCohortsPage = lazyPage(() =>
+  import('./graduation-cohorts-page').then((m) => m.GraduationCohortsPage),
+);
+const GraduationCohortPage = lazyPage(() =>
+  import('./graduation-cohort-page').then((m) => m.GraduationCohortPage),
+);
+const FollowUpPage = lazyPage(() => import('./follow-up-page').then((m) => m.FollowUpPage));
+const IntegrationPage = lazyPage(() => import('./integration-page').then((m) => m.IntegrationPage));
+const ActivityReportPage = lazyPage(() => import('./activity-report-page').then((m) => m.ActivityReportPage));
+const TraineeCertificatesPage = lazyPage(() =>
+  import('./my-certificates-page').then((m) => m.MyCertificatesPage),
+);
+
+/** /graduation: cohorts to graduate; /graduation/:cohortId: a cohort's graduation and its certificates. */
 export function GraduationRoutes() {
-  return <ComingSoonPage section="nav.graduation" />;
+  return (
+    <Routes>
+      <Route index element={<GraduationCohortsPage />} />
+      <Route path=":cohortId" element={<GraduationCohortPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }
 
 /** /outcomes: the follow-up work list; /outcomes/integration: the integration dashboard. */
 export function OutcomeRoutes() {
-  return <ComingSoonPage section="nav.outcomes" />;
+  return (
+    <Routes>
+      <Route index element={<FollowUpPage />} />
+      <Route path="integration" element={<IntegrationPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }
 
 /** /reports: the activity report (the centre's, or the network's for network admins) with exports. */
 export function ReportRoutes() {
-  return <ComingSoonPage section="nav.activityReport" />;
+  return (
+    <Routes>
+      <Route index element={<ActivityReportPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }
 
 /** /certificates: a trainee's own certificates, to download. */
 export function MyCertificatesPage() {
-  return <ComingSoonPage section="nav.myCertificates" />;
+  return <TraineeCertificatesPage />;
 }

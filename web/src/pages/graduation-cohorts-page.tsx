@@ -1,0 +1,159 @@
+import { Anchor, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { QueryBoundary } from '../components/query-boundary';
+import { graphql } from '../gql';
+import { localName } from '../i18n/local-name';
+import { useLocale } from '../i18n/locale-provider';
+import { useCentreFormatters } from '../i18n/use-formatters';
+import { useT } from '../i18n/use-t';
+
+const GraduationCohortsPageQuery = graphql(`
+  query GraduationCohortsPage($first: Int!, $after: String) {
+    cohorts(first: $first, after: $after) {
+      totalCount
+      edges {
+        node {
+          id
+          label
+          startsOn
+          endsOn
+          programme {
+            id
+            nameFr
+            nameAr
+            trade {
+              id
+              nameFr
+              nameAr
+            }
+          }
+          overview {
+            byStatus {
+              status
+              total
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const PAGE_SIZE = 50;
+
+/**
+ * The cohorts to graduate: those with trainees still enrolled first (the soonest to end first),
+ * then those already graduated.
+ */
+export function GraduationCohortsPage() {
+  const t = useT();
+  const { locale } = useLocale();
+  const format = useCentreFormatters();
+  const [after, setAfter] = useState<string | null>(null);
+  const [result, reexecute] = useQuery({
+    query: GraduationCohortsPageQuery,
+    variables: { first: PAGE_SIZE, after },
+  });
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1}>{t('nav.graduation')}</Title>
+        <Text c="dimmed">{t('graduation.cohortsIntro')}</Text>
+      </div>
+      <QueryBoundary result={result} onRetry={() => reexecute({ requestPolicy: 'network-only' })}>
+        {({ cohorts }) => {
+          const rows = cohorts.edges.map(({ node }) => {
+            const count = (status: string) =>
+              node.overview.byStatus.find((s) => s.status === status)?.total ?? 0;
+            return { cohort: node, enrolled: count('ENROLLED'), graduated: count('GRADUATED') };
+          });
+          const toGraduate = rows
+            .filter((r) => r.enrolled > 0)
+            .sort((a, b) => a.cohort.endsOn.localeCompare(b.cohort.endsOn));
+          const graduated = rows.filter((r) => r.enrolled === 0 && r.graduated > 0);
+          const table = (list: typeof rows, testId: string) => (
+            <Table.ScrollContainer minWidth={680}>
+              <Table striped highlightOnHover verticalSpacing="sm" data-testid={testId}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('cohort.label')}</Table.Th>
+                    <Table.Th>{t('cohort.tradeAndProgramme')}</Table.Th>
+                    <Table.Th>{t('cohort.period')}</Table.Th>
+                    <Table.Th>{t('graduation.countEnrolled')}</Table.Th>
+                    <Table.Th>{t('graduation.countGraduated')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.map(({ cohort, enrolled, graduated: done }) => (
+                    <Table.Tr key={cohort.id} data-testid="graduation-cohort" data-cohort={cohort.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/graduation/${cohort.id}`} fw={600}>
+                          {cohort.label}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{localName(cohort.programme.trade, locale)}</Text>
+                        <Text size="xs" c="dimmed">
+                          {localName(cohort.programme, locale)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">
+                          {t('cohort.dates', {
+                            start: format.day(cohort.startsOn),
+                            end: format.day(cohort.endsOn),
+                          })}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{format.number(enrolled)}</Table.Td>
+                      <Table.Td>{format.number(done)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          );
+          return (
+            <Stack gap="xl">
+              <Stack gap="sm">
+                <Title order={2} size="h3">
+                  {t('graduation.toGraduate')}
+                </Title>
+                {toGraduate.length === 0 ? (
+                  <Text c="dimmed">{t('graduation.noCohortToGraduate')}</Text>
+                ) : (
+                  table(toGraduate, 'cohorts-to-graduate')
+                )}
+              </Stack>
+              {graduated.length > 0 && (
+                <Stack gap="sm">
+                  <Title order={2} size="h3">
+                    {t('graduation.graduatedCohorts')}
+                  </Title>
+                  {table(graduated, 'graduated-cohorts')}
+                </Stack>
+              )}
+              {cohorts.pageInfo.hasNextPage && (
+                <Button
+                  variant="default"
+                  loading={result.fetching}
+                  onClick={() => setAfter(cohorts.pageInfo.endCursor ?? null)}
+                  style={{ alignSelf: 'flex-start' }}
+                >
+                  {t('common.loadMore')}
+                </Button>
+              )}
+            </Stack>
+          );
+        }}
+      </QueryBoundary>
+    </Stack>
+  );
+}
