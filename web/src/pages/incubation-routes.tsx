@@ -1,26 +1,64 @@
-import { ComingSoonPage } from './coming-soon-page';
+import { Route, Routes } from 'react-router';
+import { lazyPage } from '../components/lazy-page';
+import { NotFoundPage } from './not-found-page';
 
-/** /calls: calls for applications, their set-up, applications, the juror's scoring and the ranked results. */
+const CallsPage = lazyPage(() => import('./calls-page').then((m) => m.CallsPage));
+const CallSetupPage = lazyPage(() => import('./call-setup-page').then((m) => m.CallSetupPage));
+const CallPage = lazyPage(() => import('./call-page').then((m) => m.CallPage));
+const ApplicationPage = lazyPage(() => import('./application-page').then((m) => m.ApplicationPage));
+const JurorScoringPage = lazyPage(() => import('./juror-scoring-page').then((m) => m.JurorScoringPage));
+const NextToScorePage = lazyPage(() => import('./juror-scoring-page').then((m) => m.NextToScorePage));
+const CallResultsPage = lazyPage(() => import('./call-results-page').then((m) => m.CallResultsPage));
+const VenturesPage = lazyPage(() => import('./ventures-page').then((m) => m.VenturesPage));
+const VenturePage = lazyPage(() => import('./venture-page').then((m) => m.VenturePage));
+const IncubatorDashboardPage = lazyPage(() =>
+  import('./incubator-dashboard-page').then((m) => m.IncubatorDashboardPage),
+);
+const CoachHome = lazyPage(() => import('./coach-home-page').then((m) => m.CoachHomePage));
+const JurorHome = lazyPage(() => import('./juror-home-page').then((m) => m.JurorHomePage));
+
+/**
+ * /calls: calls for applications, their set-up, applications, the juror's scoring and the ranked
+ * results. /calls/:id/score takes a juror to the next application they have left to score.
+ */
 export function CallRoutes() {
-  return <ComingSoonPage section="nav.calls" />;
+  return (
+    <Routes>
+      <Route index element={<CallsPage />} />
+      <Route path="new" element={<CallSetupPage />} />
+      <Route path=":id" element={<CallPage />} />
+      <Route path=":id/edit" element={<CallSetupPage />} />
+      <Route path=":id/applications/:applicationId" element={<ApplicationPage />} />
+      <Route path=":id/score" element={<NextToScorePage />} />
+      <Route path=":id/score/:applicationId" element={<JurorScoringPage />} />
+      <Route path=":id/results" element={<CallResultsPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }
 
 /** /ventures: the ventures (a coach's own only) and a venture's page with its coaching log. */
 export function VentureRoutes() {
-  return <ComingSoonPage section="nav.ventures" />;
+  return (
+    <Routes>
+      <Route index element={<VenturesPage />} />
+      <Route path=":id" element={<VenturePage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }
 
 /** /incubator: the incubator's indicators (the network's for network admins). */
 export function IncubatorPage() {
-  return <ComingSoonPage section="nav.incubator" />;
+  return <IncubatorDashboardPage />;
 }
 
 /** A coach's home: the ventures they coach and their latest sessions. */
 export function CoachHomePage() {
-  return <ComingSoonPage section="nav.ventures" />;
+  return <CoachHome />;
 }
 
 /** A juror's home: the calls they sit on and what is left to score. */
 export function JurorHomePage() {
-  return <ComingSoonPage section="nav.calls" />;
+  return <JurorHome />;
 }

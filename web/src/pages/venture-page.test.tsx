@@ -1,0 +1,130 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { type FakeRequest, renderWithApp } from '../test/render';
+import { VenturePage } from './venture-page';
+
+const session = (id: string, heldOn: string, topic: string, createdAt = `${heldOn}T10:00:00Z`) => ({
+  __typename: 'CoachingSession',
+  id,
+  heldOn,
+  minutes: 60,
+  topic,
+  notes: null,
+  nextSteps: null,
+  createdAt,
+  coach: { __typename: 'User', id: 'u9', displayName: 'Leïla Benkirane' },
+});
+
+function venture(phase: string) {
+  return {
+    __typename: 'Venture',
+    id: 'v1',
+    name: 'Atelier de couture Meryem TAZI',
+    sector: 'Couture et textile',
+    description: null,
+    phase,
+    legalForm: null,
+    formalisedOn: null,
+    exitedOn: null,
+    province: 'Casablanca',
+    totalFundingMad: 0,
+    cohort: { __typename: 'Cohort', id: 'c7', label: 'Cohorte 7' },
+    coach: { __typename: 'User', id: 'u9', displayName: 'Leïla Benkirane' },
+    founders: [
+      {
+        __typename: 'VentureFounder',
+        isLead: true,
+        person: { __typename: 'Person', id: 'p1', fullName: 'Meryem TAZI', phone: null },
+      },
+    ],
+    events: [
+      {
+        __typename: 'VentureEvent',
+        id: 'e1',
+        fromPhase: null,
+        toPhase: 'SELECTION',
+        onDate: '2025-11-10',
+        reason: null,
+        at: '2025-11-10T09:00:00Z',
+        actor: null,
+      },
+      {
+        __typename: 'VentureEvent',
+        id: 'e2',
+        fromPhase: 'SELECTION',
+        toPhase: 'INCUBATION',
+        onDate: '2026-01-05',
+        reason: null,
+        at: '2026-01-05T09:00:00Z',
+        actor: null,
+      },
+    ],
+    funding: [],
+    jobs: null,
+    jobsHistory: [],
+    survivalChecks: [],
+    // Out of order on purpose: the log shows the newest first.
+    coachingSessions: [
+      session('s1', '2026-03-25', 'Prix de revient'),
+      session('s3', '2026-11-13', 'Recherche de financement'),
+      session('s2', '2026-10-02', 'Marketing'),
+    ],
+  };
+}
+
+describe('the venture page', () => {
+  it('offers only the legal moves, asks why before abandoning, and lists the coaching log newest first', async () => {
+    const requests: FakeRequest[] = [];
+    renderWithApp(
+      <Routes>
+        <Route path="/ventures/:id" element={<VenturePage />} />
+      </Routes>,
+      {
+        path: '/ventures/v1',
+        answer: (request) => {
+          requests.push(request);
+          if (request.operationName === 'VenturePage') return { venture: venture('INCUBATION') };
+          if (request.operationName === 'MoveVenture') {
+            return {
+              moveVenture: {
+                __typename: 'VenturePayload',
+                venture: { ...venture('ABANDONED'), exitedOn: null },
+                errors: [],
+              },
+            };
+          }
+          return {};
+        },
+      },
+    );
+
+    const log = await screen.findByTestId('coaching-log');
+    expect(
+      within(log)
+        .getAllByTestId('coaching-session')
+        .map((s) => s.getAttribute('data-topic')),
+    ).toEqual(['Recherche de financement', 'Marketing', 'Prix de revient']);
+    expect(screen.getAllByTestId('phase-event').map((e) => e.getAttribute('data-phase'))).toEqual([
+      'SELECTION',
+      'INCUBATION',
+    ]);
+
+    fireEvent.click(screen.getByTestId('move-venture'));
+    const moves = await screen.findAllByTestId('move-to');
+    expect(moves.map((m) => m.getAttribute('data-phase'))).toEqual(['POST_INCUBATION', 'ABANDONED']);
+    fireEvent.click(moves[1]!);
+    const dialog = await screen.findByTestId('reason-dialog');
+    // No reason, no move.
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Déclarer l’abandon' }));
+    expect(await within(dialog).findByText('Indiquez un motif.')).toBeTruthy();
+    expect(requests.some((r) => r.operationName === 'MoveVenture')).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Pas de financement obtenu' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Déclarer l’abandon' }));
+    await waitFor(() => expect(requests.some((r) => r.operationName === 'MoveVenture')).toBe(true));
+    const move = requests.find((r) => r.operationName === 'MoveVenture');
+    expect(move?.variables).toMatchObject({
+      input: { id: 'v1', to: 'ABANDONED', reason: 'Pas de financement obtenu' },
+    });
+  });
+});
