@@ -28,6 +28,8 @@ export interface Config {
   publicUrl: string;
   /** The Chromium that renders PDFs (certificates, reports): Debian's, never a downloaded one. */
   chromiumPath: string;
+  /** Multiplies the sign-in attempt limits (per phone or e-mail, per address, per 15 minutes). */
+  authRateLimitFactor: number;
 }
 
 export class ConfigError extends Error {}
@@ -76,6 +78,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^/]+/.test(publicUrl)) problems.push('PUBLIC_URL must be an http(s):// address');
+  const authRateLimitFactor = Number(env.AUTH_RATE_LIMIT_FACTOR ?? 1);
+  if (!Number.isInteger(authRateLimitFactor) || authRateLimitFactor < 1 || authRateLimitFactor > 100) {
+    problems.push('AUTH_RATE_LIMIT_FACTOR must be a whole number from 1 to 100');
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -93,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     placementReminderHours,
     publicUrl,
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+    authRateLimitFactor,
   };
 }
 

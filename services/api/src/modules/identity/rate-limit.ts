@@ -18,15 +18,18 @@ const keysFor = (kind: AttemptKind, identity: string, ip: string) => ({
   ip: `${kind}:ip:${ip}`,
 });
 
-/** True when the identity or the IP has used up its attempts for this kind. */
+/**
+ * True when the identity or the IP has used up its attempts for this kind. `factor` scales every
+ * limit: a training centre whose trainees all sign in from its one public address may need more.
+ */
 export async function isRateLimited(
   tx: Tx,
   kind: AttemptKind,
   identity: string,
-  ip: string,
+  client: { ip: string; rateLimitFactor: number },
 ): Promise<boolean> {
   const rule = RULES[kind];
-  const keys = keysFor(kind, identity, ip);
+  const keys = keysFor(kind, identity, client.ip);
   const rows = await tx
     .selectFrom('auth_attempt')
     .select(['key', (eb) => eb.fn.countAll<number>().as('n')])
@@ -36,7 +39,8 @@ export async function isRateLimited(
     .groupBy('key')
     .execute();
   const count = (key: string) => rows.find((r) => r.key === key)?.n ?? 0;
-  return count(keys.identity) >= rule.perIdentity || count(keys.ip) >= rule.perIp;
+  const factor = client.rateLimitFactor;
+  return count(keys.identity) >= rule.perIdentity * factor || count(keys.ip) >= rule.perIp * factor;
 }
 
 export async function recordAttempt(

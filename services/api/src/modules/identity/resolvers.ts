@@ -7,6 +7,7 @@ import { SESSION_COOKIE, SESSION_TTL_DAYS } from './sessions.js';
 
 const client = (ctx: Context): identity.ClientInfo => ({
   ip: ctx.ip,
+  rateLimitFactor: ctx.deps.config.authRateLimitFactor,
   userAgent: ctx.userAgent,
   requestId: ctx.requestId,
 });

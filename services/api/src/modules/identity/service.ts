@@ -17,6 +17,8 @@ export interface ClientInfo {
   ip: string;
   userAgent: string | null;
   requestId: string;
+  /** Multiplies the sign-in attempt limits (config AUTH_RATE_LIMIT_FACTOR). */
+  rateLimitFactor: number;
 }
 
 export interface SignedIn {
@@ -60,7 +62,7 @@ export async function signInWithPassword(
   if (!id) throw new UserError('INVALID_CREDENTIALS', 'identifier');
   const identity = 'email' in id ? id.email : id.phone;
   return attempt(db, async (tx) => {
-    if (await isRateLimited(tx, 'PASSWORD', identity, client.ip)) {
+    if (await isRateLimited(tx, 'PASSWORD', identity, client)) {
       await recordAttempt(tx, 'PASSWORD', identity, client.ip, false);
       return new UserError('TOO_MANY_ATTEMPTS');
     }
@@ -95,7 +97,7 @@ export async function requestSignInCode(
   if (!phone) throw new UserError('INVALID_PHONE', 'phone');
   const expiresAt = new Date(Date.now() + CODE_TTL_MINUTES * 60_000);
   return attempt(db, async (tx) => {
-    if (await isRateLimited(tx, 'CODE_REQUEST', phone, client.ip)) {
+    if (await isRateLimited(tx, 'CODE_REQUEST', phone, client)) {
       return new UserError('TOO_MANY_ATTEMPTS');
     }
     await recordAttempt(tx, 'CODE_REQUEST', phone, client.ip, true);
@@ -136,7 +138,7 @@ export async function signInWithCode(
   if (!phone) throw new UserError('INVALID_PHONE', 'phone');
   const code = input.code.replace(/\s/g, '');
   return attempt(db, async (tx) => {
-    if (await isRateLimited(tx, 'CODE_VERIFY', phone, client.ip)) {
+    if (await isRateLimited(tx, 'CODE_VERIFY', phone, client)) {
       await recordAttempt(tx, 'CODE_VERIFY', phone, client.ip, false);
       return new UserError('TOO_MANY_ATTEMPTS');
     }
