@@ -2,7 +2,7 @@ import type { Database } from '../db/connect.js';
 import { withTenant } from '../db/with-tenant.js';
 import { newId } from '../lib/ids.js';
 import { type DemoHosts, seedHostsAndPlacements } from './craft-placements.js';
-import { FAMILY, generator, insertInChunks, MEN, WOMEN } from './generate.js';
+import { apportion, FAMILY, generator, insertInChunks, MEN, WOMEN } from './generate.js';
 
 /**
  * A craft centre's trades, programmes and cohorts, sized like the foundation's 2024 activity
@@ -12,23 +12,27 @@ import { FAMILY, generator, insertInChunks, MEN, WOMEN } from './generate.js';
  */
 export const CRAFT_FIGURES: Record<
   string,
-  { trained: number; graduated: number; inCentre: number; provinces: string[] }
+  { trained: number; graduated: number; women: number; inCentre: number; provinces: string[] }
 > = {
+  // Women per centre: the report gives 1,511 of 2,012 for the three; split in proportion.
   fes: {
     trained: 487,
     graduated: 308,
+    women: 366,
     inCentre: 96,
     provinces: ['Fès', 'Sefrou', 'Moulay Yacoub', 'Taounate', 'Boulemane'],
   },
   sale: {
     trained: 534,
     graduated: 320,
+    women: 401,
     inCentre: 129,
     provinces: ['Salé', 'Rabat', 'Kénitra', 'Skhirate-Témara'],
   },
   marrakech: {
     trained: 991,
     graduated: 795,
+    women: 744,
     inCentre: 96,
     provinces: ['Marrakech', 'Al Haouz', 'Chichaoua', 'El Kelâa des Sraghna'],
   },
@@ -61,13 +65,6 @@ export interface DemoEnrollment {
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** Splits `total` by shares into whole numbers that add up to it (the first takes the rest). */
-function apportion(total: number, shares: readonly number[]): number[] {
-  const counts = shares.map((share) => Math.floor(total * share));
-  counts[0]! += total - counts.reduce((a, b) => a + b, 0);
-  return counts;
-}
 
 export interface PersonValues {
   tenant_id: string;
@@ -157,6 +154,11 @@ export async function seedCraftEnrollment(
       figures.graduated,
       trades.map((t) => t.share),
     );
+    // Women per trade in proportion to each trade's usual share of women, adding up to the centre's.
+    const womenByTrade = apportion(
+      figures.women,
+      trades.map((t, index) => trainedByTrade[index]! * t.womenShare),
+    );
     const people: PersonValues[] = [];
     const enrollments: DemoEnrollment[] = [];
 
@@ -177,7 +179,12 @@ export async function seedCraftEnrollment(
         })
         .execute();
       for (let i = 0; i < trained; i++) {
-        const person = makePerson(random.next() < trade.womenShare ? 'F' : 'M', [1996, 2008], '2024-09-16');
+        // Women spread evenly through the trade's list (graduates and dropouts alike); the draw is
+        // still taken so the generator's sequence (names, dates) stays what it was.
+        random.next();
+        const women = womenByTrade[index]!;
+        const isWoman = Math.floor(((i + 1) * women) / trained) > Math.floor((i * women) / trained);
+        const person = makePerson(isWoman ? 'F' : 'M', [1996, 2008], '2024-09-16');
         people.push(person);
         const graduated = i < graduatedByTrade[index]!;
         const path: { to: string; at: string; reason?: string }[] = [
@@ -278,7 +285,7 @@ export async function seedCraftEnrollment(
       directorId: options.directorId,
       random,
       provinces: figures.provinces,
-      inCentreShare: figures.inCentre / figures.trained,
+      inCentre: figures.inCentre,
       trades,
       enrollments: enrollments.map((e, index) => ({
         ...e,

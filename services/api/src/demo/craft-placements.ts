@@ -1,7 +1,7 @@
 import type { Tx } from '../db/with-tenant.js';
 import { newId } from '../lib/ids.js';
 import type { DemoEnrollment, PersonValues, TRADES } from './craft-enrollment.js';
-import { FAMILY, insertInChunks, type Random } from './generate.js';
+import { apportion, FAMILY, insertInChunks, type Random } from './generate.js';
 
 /**
  * The host workshops around a craft centre and where its trainees practised. As in the 2024
@@ -25,7 +25,8 @@ interface Input {
   directorId: string;
   random: Random;
   provinces: string[];
-  inCentreShare: number;
+  /** How many of the year's trainees train in the centre's own workshops (the rest outside). */
+  inCentre: number;
   trades: Trade[];
   enrollments: (DemoEnrollment & { id: string; person: PersonValues })[];
 }
@@ -141,10 +142,17 @@ export async function seedHostsAndPlacements(tx: Tx, input: Input): Promise<Demo
   };
 
   // 2024: every trainee of each trade, in the centre's workshop or at a host outside.
+  const pastByTrade = input.trades.map((_, tradeIndex) =>
+    input.enrollments.filter((e) => !e.open && e.tradeIndex === tradeIndex),
+  );
+  const inCentreByTrade = apportion(
+    input.inCentre,
+    pastByTrade.map((past) => past.length),
+  );
   for (const [tradeIndex, trade] of input.trades.entries()) {
-    const past = input.enrollments.filter((e) => !e.open && e.tradeIndex === tradeIndex);
+    const past = pastByTrade[tradeIndex]!;
     if (past.length === 0) continue;
-    const inCentre = Math.round(past.length * input.inCentreShare);
+    const inCentre = inCentreByTrade[tradeIndex]!;
     const centreHost = newHost(trade, 'IN_CENTRE', inCentre + 10);
     let outside: HostValues | null = null;
     let taken = 0;

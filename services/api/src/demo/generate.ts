@@ -79,3 +79,15 @@ export async function insertInChunks(
       .execute();
   }
 }
+
+/**
+ * Splits `total` into whole numbers in proportion to `weights` that add up to it exactly (the
+ * first, the largest in every use here, takes what rounding down leaves), so the demo reproduces
+ * the published totals to the unit.
+ */
+export function apportion(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const counts = weights.map((weight) => (sum > 0 ? Math.floor((total * weight) / sum) : 0));
+  counts[0]! += total - counts.reduce((a, b) => a + b, 0);
+  return counts;
+}

@@ -96,6 +96,27 @@ const TENANTS: {
  * Loads the demo network into an empty database (as the owner role). Returns nothing when the
  * database already holds a network: demo data is loaded once and never over real data.
  */
+/** Gives the first weaving graduate of the centre an account (her person record and a TRAINEE role). */
+async function linkGraduate(owner: Database, tenantId: string, userId: string): Promise<void> {
+  await withTenant(owner, tenantId, async (tx) => {
+    const graduate = await tx
+      .selectFrom('certificate')
+      .innerJoin('person', 'person.id', 'certificate.person_id')
+      .select('person.id')
+      .where('person.sex', '=', 'F')
+      .where('person.user_id', 'is', null)
+      .orderBy('certificate.issued_on')
+      .orderBy('person.last_name_latin')
+      .orderBy('person.id')
+      .executeTakeFirstOrThrow();
+    await tx.updateTable('person').set({ user_id: userId }).where('id', '=', graduate.id).execute();
+    await tx
+      .insertInto('membership')
+      .values({ tenant_id: tenantId, id: newId(), user_id: userId, role: 'TRAINEE' })
+      .execute();
+  });
+}
+
 export async function seedDemoData(owner: Database): Promise<DemoAccount[] | null> {
   const existing = await owner.selectFrom('network').select('id').limit(1).executeTakeFirst();
   if (existing) return null;
@@ -229,6 +250,16 @@ export async function seedDemoData(owner: Database): Promise<DemoAccount[] | nul
     if (tenant.kind === 'MICROCREDIT_CENTRE') await seedMicrocreditTrainings(owner, tenantId);
     const demo: DemoTenant = { owner, tenantId, slug: tenant.slug, directorId, passwordHash, accounts };
     if (tenant.kind === 'CRAFT_CENTRE') await seedCraftGraduation(demo);
+    if (tenant.slug === 'fes') {
+      // A 2024 weaving graduate who signs in by code and finds her certificate.
+      const graduateUserId = await phoneUser('خديجة — خريجة النسيج 2025', '+212661000003');
+      await linkGraduate(owner, tenantId, graduateUserId);
+      accounts.push({
+        who: 'graduate, Fès (has a certificate)',
+        signIn: '+212661000003',
+        secret: CODE_SECRET,
+      });
+    }
     if (tenant.kind === 'INCUBATOR') await seedIncubator(demo);
     await seedCalls(demo);
   }
