@@ -62,7 +62,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const deps: AppDeps = { db, config, delivery: options.delivery ?? logDelivery(app.log), pdf };
   app.decorate('deps', deps);
   app.addHook('onClose', async () => {
-    await Promise.all([db.destroy(), pdf.close()]);
+    // Both, whatever happens to the other: the pool must be drained before the database stops.
+    await Promise.allSettled([db.destroy(), pdf.close()]);
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -88,7 +88,7 @@ describe('the start command', () => {
         memberships: [{ role: 'DIRECTOR', tenant: { city: 'Fès', kind: 'CRAFT_CENTRE' } }],
       });
     } finally {
-      expect(await first.stop()).toBe(0);
+      expect(await first.stop(), first.output()).toBe(0);
     }
 
     // The data survives a restart, and the demo is not loaded twice.
@@ -98,7 +98,7 @@ describe('the start command', () => {
       const signedIn = await graphql(second.url, SIGN_IN);
       expect(signedIn.data.signInWithPassword.errors).toEqual([]);
     } finally {
-      expect(await second.stop()).toBe(0);
+      expect(await second.stop(), second.output()).toBe(0);
     }
   }, 120_000);
 });

@@ -13,10 +13,20 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgro
 export function createPdfRenderer(chromiumPath: string): PdfRenderer {
   let browser: Promise<Browser> | null = null;
   const start = () => {
-    browser ??= chromium.launch({ executablePath: chromiumPath, args: FLAGS }).catch((error: unknown) => {
-      browser = null;
-      throw error;
-    });
+    browser ??= chromium
+      .launch({
+        executablePath: chromiumPath,
+        args: FLAGS,
+        // The service's own shutdown closes the browser (after the jobs using it are done);
+        // Playwright's signal handlers would kill it under a running render and exit the process.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      })
+      .catch((error: unknown) => {
+        browser = null;
+        throw error;
+      });
     return browser;
   };
   return {
@@ -42,7 +52,9 @@ export function createPdfRenderer(chromiumPath: string): PdfRenderer {
     async close() {
       const running = browser;
       browser = null;
-      if (running) await (await running.catch(() => null))?.close();
+      // A browser that failed to start, or died, has nothing left to close.
+      const started = running ? await running.catch(() => null) : null;
+      await started?.close().catch(() => undefined);
     },
   };
 }
