@@ -7,7 +7,7 @@ import { newId } from '../lib/ids.js';
 import { addDays, ageOn } from '../lib/time.js';
 import { rank, type SubmittedEvaluation } from '../modules/calls/rank.js';
 import type { DemoTenant } from './demo-tenant.js';
-import { FAMILY, generator, MEN, type Random, WOMEN } from './generate.js';
+import { generator, insertInChunks, personNames, type Random } from './generate.js';
 
 // Calls with a jury. The micro-credit centre's national micro-entrepreneur prize of 2024, with
 // its results published (345 candidates, six categories, 24 laureates), and the Casablanca
@@ -18,28 +18,6 @@ import { FAMILY, generator, MEN, type Random, WOMEN } from './generate.js';
 
 /** The demo password (seed.ts DEMO_PASSWORD), for the juror account listed on the sign-in page. */
 const DEMO_SECRET = 'Maalem-demo-2026';
-
-type Table =
-  | 'person'
-  | 'application'
-  | 'application_document'
-  | 'evaluation'
-  | 'evaluation_score'
-  | 'juror_conflict';
-
-async function insertAll<T extends Table>(
-  tx: Tx,
-  table: T,
-  rows: readonly Insertable<DB[T]>[],
-): Promise<void> {
-  // PostgreSQL takes at most 65,535 parameters per statement.
-  for (let i = 0; i < rows.length; i += 500) {
-    await tx
-      .insertInto(table)
-      .values(rows.slice(i, i + 500) as never)
-      .execute();
-  }
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -156,14 +134,14 @@ async function seedCall(
     )
     .execute();
 
-  await insertAll(
+  await insertInChunks(
     tx,
     'person',
     candidates.map((c) => c.person),
   );
   const applicationIds = candidates.map(() => newId());
   const createdAt = candidates.map((c, i) => new Date(`${c.submittedOn}T09:${pad(i % 60)}:00Z`));
-  await insertAll(
+  await insertInChunks(
     tx,
     'application',
     candidates.map((c, i) => ({
@@ -181,7 +159,7 @@ async function seedCall(
     })),
   );
   // A small stand-in for each required scan: enough to download and check its digest.
-  await insertAll(
+  await insertInChunks(
     tx,
     'application_document',
     candidates.flatMap((c, i) =>
@@ -299,9 +277,9 @@ async function seedEvaluations(
       submitted.push({ applicationId, jurorId: juror.seatId, marks });
     }
   });
-  await insertAll(tx, 'evaluation', evaluations);
-  await insertAll(tx, 'evaluation_score', scores);
-  await insertAll(tx, 'juror_conflict', declared);
+  await insertInChunks(tx, 'evaluation', evaluations);
+  await insertInChunks(tx, 'evaluation_score', scores);
+  await insertInChunks(tx, 'juror_conflict', declared);
   return submitted;
 }
 
@@ -321,9 +299,7 @@ function makeCandidates(
   const windowDays = Math.round((Date.parse(spec.closesOn) - Date.parse(spec.opensOn)) / 86_400_000);
   spec.categories.forEach((category, categoryIndex) => {
     for (let n = 0; n < category.applications; n++) {
-      const sex = random.next() < options.women(categoryIndex) ? 'F' : 'M';
-      const [first, firstAr] = random.pick(sex === 'F' ? WOMEN : MEN);
-      const [last, lastAr] = random.pick(FAMILY);
+      const names = personNames(random, random.next() < options.women(categoryIndex) ? 'F' : 'M');
       const [minAge, maxAge] = options.ages(categoryIndex);
       // Born so that the age on the closing day falls in the band.
       const age = random.int(minAge, maxAge);
@@ -331,7 +307,7 @@ function makeCandidates(
       let birth = `${birthYear}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`;
       if (ageOn(birth, spec.closesOn) > maxAge) birth = `${birthYear + 1}${birth.slice(4)}`;
       const personId = newId();
-      const name = `${first} ${last}`;
+      const name = `${names.first_name_latin} ${names.last_name_latin}`;
       out.push({
         personId,
         categoryIndex,
@@ -342,11 +318,7 @@ function makeCandidates(
         person: {
           tenant_id: tenantId,
           id: personId,
-          first_name_latin: first,
-          last_name_latin: last,
-          first_name_ar: firstAr,
-          last_name_ar: lastAr,
-          sex,
+          ...names,
           birth_date: birth,
           province: random.pick(options.provinces),
         },
@@ -354,6 +326,65 @@ function makeCandidates(
     }
   });
   return out;
+}
+
+/** A jury member of a demo call, and how they mark (see Juror). */
+interface DemoJuror {
+  email: string;
+  name: string;
+  passwordHash: string | null;
+  bias: number;
+  spread: number;
+  idle?: boolean;
+}
+
+interface DemoCall {
+  /** The generator's seed: the same call comes out of every run. */
+  seed: number;
+  spec: CallSpec;
+  candidates: Parameters<typeof makeCandidates>[3];
+  jury: readonly DemoJuror[];
+  /** `application:juror` indexes where the juror declared a conflict. */
+  conflicts: ReadonlySet<string>;
+  /** When the evaluations of the i-th candidate were submitted. */
+  submittedAt: (i: number, candidate: Candidate) => Date;
+  /** More to write about the call, in the transaction that wrote it. */
+  afterCall?: (tx: Tx, seeded: Seeded) => Promise<void>;
+}
+
+/**
+ * One call from candidates to evaluations, the same way for every demo call; a call with a
+ * publication day gets its results too. The generator is drawn from in one order (candidates,
+ * then marks), so a call's figures never depend on another's.
+ */
+async function seedJuriedCall(demo: DemoTenant, call: DemoCall): Promise<void> {
+  const random = generator(call.seed);
+  const candidates = makeCandidates(random, demo.tenantId, call.spec, call.candidates);
+  const seeded = await withTenant(demo.owner, demo.tenantId, async (tx) => {
+    const result = await seedCall(tx, demo.tenantId, demo.directorId, call.spec, candidates);
+    await call.afterCall?.(tx, result);
+    return result;
+  });
+  const seats = await seatJury(demo.owner, demo.tenantId, seeded.callId, call.jury);
+  const jurors: Juror[] = call.jury.map(({ bias, spread, idle }, i) => ({
+    seatId: seats[i]!,
+    bias,
+    spread,
+    idle,
+  }));
+  await withTenant(demo.owner, demo.tenantId, async (tx) => {
+    const evaluations = await seedEvaluations(
+      tx,
+      demo.tenantId,
+      random,
+      seeded,
+      candidates,
+      jurors,
+      call.conflicts,
+      (i) => call.submittedAt(i, candidates[i]!),
+    );
+    if (call.spec.publishedAt) await publishResults(tx, call.spec, seeded, candidates, evaluations);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -421,17 +452,7 @@ const PRIZE_PROVINCES = [
   'Meknès',
 ];
 
-async function seedPrize(demo: DemoTenant): Promise<void> {
-  const random = generator(2024_0345);
-  const candidates = makeCandidates(random, demo.tenantId, PRIZE, {
-    provinces: PRIZE_PROVINCES,
-    ages: (c) => (c === 4 ? [20, 30] : [24, 58]),
-    women: (c) => (c === 5 ? 1 : c === 0 ? 0.6 : 0.4),
-    titles: (c) => PRIZE_TITLES[c]!,
-  });
-  const seeded = await withTenant(demo.owner, demo.tenantId, (tx) =>
-    seedCall(tx, demo.tenantId, demo.directorId, PRIZE, candidates),
-  );
+function seedPrize(demo: DemoTenant): Promise<void> {
   const experts = [
     'Pr. Nadia Bennis — ENCG Casablanca',
     'M. Karim Lahlou — expert-comptable',
@@ -440,35 +461,25 @@ async function seedPrize(demo: DemoTenant): Promise<void> {
     'Mme Houda Berrada — entrepreneure, lauréate 2019',
     'M. Omar Sqalli — Maison de l’artisan',
   ];
-  const seats = await seatJury(
-    demo.owner,
-    demo.tenantId,
-    seeded.callId,
-    experts.map((name, i) => ({
+  return seedJuriedCall(demo, {
+    seed: 2024_0345,
+    spec: PRIZE,
+    candidates: {
+      provinces: PRIZE_PROVINCES,
+      ages: (c) => (c === 4 ? [20, 30] : [24, 58]),
+      women: (c) => (c === 5 ? 1 : c === 0 ? 0.6 : 0.4),
+      titles: (c) => PRIZE_TITLES[c]!,
+    },
+    jury: experts.map((name, i) => ({
       email: `jure${i + 1}@prix.demo.maalem.ma`,
       name,
       passwordHash: demo.passwordHash,
+      bias: [-2, 1.5, 0, -1, 2.5, 0.5][i]!,
+      spread: [0.8, 1.2, 1, 0.6, 1.4, 1][i]!,
     })),
-  );
-  const jurors: Juror[] = seats.map((seatId, i) => ({
-    seatId,
-    bias: [-2, 1.5, 0, -1, 2.5, 0.5][i]!,
-    spread: [0.8, 1.2, 1, 0.6, 1.4, 1][i]!,
-  }));
-  // A handful of declared conflicts, never two on one application.
-  const conflicts = new Set(['3:0', '41:2', '97:5', '150:1', '203:3', '288:4', '330:2']);
-  await withTenant(demo.owner, demo.tenantId, async (tx) => {
-    const evaluations = await seedEvaluations(
-      tx,
-      demo.tenantId,
-      random,
-      seeded,
-      candidates,
-      jurors,
-      conflicts,
-      (i) => new Date(`2024-06-${pad(3 + (i % 25))}T15:00:00Z`),
-    );
-    await publishResults(tx, PRIZE, seeded, candidates, evaluations);
+    // A handful of declared conflicts, never two on one application.
+    conflicts: new Set(['3:0', '41:2', '97:5', '150:1', '203:3', '288:4', '330:2']),
+    submittedAt: (i) => new Date(`2024-06-${pad(3 + (i % 25))}T15:00:00Z`),
   });
 }
 
@@ -552,45 +563,31 @@ const GRANT_TITLES: readonly (readonly string[])[] = [
   ['Développement web', 'Boutique en ligne', 'Studio de production vidéo'],
 ];
 
-async function seedRegionalGrant(demo: DemoTenant): Promise<void> {
-  const random = generator(2024_0338);
-  const candidates = makeCandidates(random, demo.tenantId, GRANT, {
-    provinces: ORIENTAL_PROVINCES,
-    ages: () => [19, 40],
-    women: () => 0.45,
-    titles: (c) => GRANT_TITLES[c]!,
-  });
-  const seeded = await withTenant(demo.owner, demo.tenantId, (tx) =>
-    seedCall(tx, demo.tenantId, demo.directorId, GRANT, candidates),
-  );
-  const seats = await seatJury(
-    demo.owner,
-    demo.tenantId,
-    seeded.callId,
-    [
-      'M. Anas Ouazzani — Centre régional d’investissement',
-      'Mme Asmae Bouzidi — Agence de l’Oriental',
-      'M. Mehdi El Mansouri — banque partenaire',
-      'Mme Imane Chraibi — Université Mohammed Premier',
-    ].map((name, i) => ({ email: `jure${i + 1}@oriental.demo.maalem.ma`, name, passwordHash: null })),
-  );
-  const jurors: Juror[] = seats.map((seatId, i) => ({
-    seatId,
-    bias: [1, -1.5, 0, 0.5][i]!,
-    spread: [1.1, 0.7, 1, 1.3][i]!,
-  }));
-  await withTenant(demo.owner, demo.tenantId, async (tx) => {
-    const evaluations = await seedEvaluations(
-      tx,
-      demo.tenantId,
-      random,
-      seeded,
-      candidates,
-      jurors,
-      new Set(['17:1', '120:3', '301:0']),
-      (i) => new Date(`2024-04-${pad(2 + (i % 26))}T14:00:00Z`),
-    );
-    await publishResults(tx, GRANT, seeded, candidates, evaluations);
+function seedRegionalGrant(demo: DemoTenant): Promise<void> {
+  const jury = [
+    'M. Anas Ouazzani — Centre régional d’investissement',
+    'Mme Asmae Bouzidi — Agence de l’Oriental',
+    'M. Mehdi El Mansouri — banque partenaire',
+    'Mme Imane Chraibi — Université Mohammed Premier',
+  ];
+  return seedJuriedCall(demo, {
+    seed: 2024_0338,
+    spec: GRANT,
+    candidates: {
+      provinces: ORIENTAL_PROVINCES,
+      ages: () => [19, 40],
+      women: () => 0.45,
+      titles: (c) => GRANT_TITLES[c]!,
+    },
+    jury: jury.map((name, i) => ({
+      email: `jure${i + 1}@oriental.demo.maalem.ma`,
+      name,
+      passwordHash: null,
+      bias: [1, -1.5, 0, 0.5][i]!,
+      spread: [1.1, 0.7, 1, 1.3][i]!,
+    })),
+    conflicts: new Set(['17:1', '120:3', '301:0']),
+    submittedAt: (i) => new Date(`2024-04-${pad(2 + (i % 26))}T14:00:00Z`),
   });
 }
 
@@ -628,69 +625,70 @@ const SELECTION: CallSpec = {
 };
 
 async function seedSelection(demo: DemoTenant): Promise<void> {
-  const random = generator(2026_0008);
-  const candidates = makeCandidates(random, demo.tenantId, SELECTION, {
-    provinces: SELECTION.provinces,
-    ages: () => [19, 35],
-    women: () => 0.5,
-    titles: (c) =>
-      c === 0
-        ? [
-            'Application de livraison',
-            'Atelier de couture',
-            'Food truck',
-            'Agence de communication',
-            'Salle de sport',
-          ]
-        : [
-            'Extension d’un atelier de menuiserie',
-            'Boutique en ligne de cosmétiques',
-            'Second point de vente',
-          ],
-  });
-  const seeded = await withTenant(demo.owner, demo.tenantId, async (tx) => {
-    const result = await seedCall(tx, demo.tenantId, demo.directorId, SELECTION, candidates);
-    // The cohort the admitted projects join, once the incubator's demo has set it up.
-    const cohort = await tx
-      .selectFrom('cohort')
-      .select('id')
-      .where('label', '=', 'Cohorte 8')
-      .executeTakeFirst();
-    if (cohort)
-      await tx.updateTable('call').set({ cohort_id: cohort.id }).where('id', '=', result.callId).execute();
-    return result;
-  });
-  const seats = await seatJury(demo.owner, demo.tenantId, seeded.callId, [
-    { email: DEMO_JUROR_EMAIL, name: 'Juré de démonstration', passwordHash: demo.passwordHash },
-    {
-      email: 'jure.selection1@demo.maalem.ma',
-      name: 'Mme Zineb El Idrissi — Réseau Entreprendre',
-      passwordHash: null,
+  await seedJuriedCall(demo, {
+    seed: 2026_0008,
+    spec: SELECTION,
+    candidates: {
+      provinces: SELECTION.provinces,
+      ages: () => [19, 35],
+      women: () => 0.5,
+      titles: (c) =>
+        c === 0
+          ? [
+              'Application de livraison',
+              'Atelier de couture',
+              'Food truck',
+              'Agence de communication',
+              'Salle de sport',
+            ]
+          : [
+              'Extension d’un atelier de menuiserie',
+              'Boutique en ligne de cosmétiques',
+              'Second point de vente',
+            ],
     },
-    { email: 'jure.selection2@demo.maalem.ma', name: 'M. Youssef Chraibi — banquier', passwordHash: null },
-  ]);
-  demo.accounts.push({ who: 'juror, Casablanca incubator', signIn: DEMO_JUROR_EMAIL, secret: DEMO_SECRET });
-  const jurors: Juror[] = [
-    { seatId: seats[0]!, bias: 0, spread: 1, idle: true },
-    { seatId: seats[1]!, bias: -1.5, spread: 0.9 },
-    { seatId: seats[2]!, bias: 1, spread: 1.3 },
-  ];
-  await withTenant(demo.owner, demo.tenantId, (tx) =>
-    seedEvaluations(
-      tx,
-      demo.tenantId,
-      random,
-      seeded,
-      candidates,
-      jurors,
-      new Set(),
-      // Scored within days of coming in, the last ones the day after the call closed.
-      (i) => {
-        const day = addDays(candidates[i]!.submittedOn, 1 + (i % 4));
-        return new Date(`${day < '2026-11-01' ? day : '2026-11-01'}T16:00:00Z`);
+    jury: [
+      {
+        email: DEMO_JUROR_EMAIL,
+        name: 'Juré de démonstration',
+        passwordHash: demo.passwordHash,
+        bias: 0,
+        spread: 1,
+        idle: true,
       },
-    ),
-  );
+      {
+        email: 'jure.selection1@demo.maalem.ma',
+        name: 'Mme Zineb El Idrissi — Réseau Entreprendre',
+        passwordHash: null,
+        bias: -1.5,
+        spread: 0.9,
+      },
+      {
+        email: 'jure.selection2@demo.maalem.ma',
+        name: 'M. Youssef Chraibi — banquier',
+        passwordHash: null,
+        bias: 1,
+        spread: 1.3,
+      },
+    ],
+    conflicts: new Set(),
+    // Scored within days of coming in, the last ones the day after the call closed.
+    submittedAt: (i, candidate) => {
+      const day = addDays(candidate.submittedOn, 1 + (i % 4));
+      return new Date(`${day < '2026-11-01' ? day : '2026-11-01'}T16:00:00Z`);
+    },
+    // The cohort the admitted projects join, once the incubator's demo has set it up.
+    afterCall: async (tx, seeded) => {
+      const cohort = await tx
+        .selectFrom('cohort')
+        .select('id')
+        .where('label', '=', 'Cohorte 8')
+        .executeTakeFirst();
+      if (cohort)
+        await tx.updateTable('call').set({ cohort_id: cohort.id }).where('id', '=', seeded.callId).execute();
+    },
+  });
+  demo.accounts.push({ who: 'juror, Casablanca incubator', signIn: DEMO_JUROR_EMAIL, secret: DEMO_SECRET });
 }
 
 /** Calls with a jury: the national prize, an incubator's selection, a regional grant programme. */

@@ -1,3 +1,4 @@
+import type { DB } from '../db/tables.generated.js';
 import type { Tx } from '../db/with-tenant.js';
 
 // What the demo generators share: names, a seeded random source and bulk inserts.
@@ -66,11 +67,20 @@ export function generator(seed: number) {
   };
 }
 
-export async function insertInChunks(
-  tx: Tx,
-  table: 'person' | 'enrollment' | 'enrollment_event' | 'host' | 'placement' | 'placement_event',
-  rows: readonly object[],
-): Promise<void> {
+/** A woman's or a man's names in both scripts, as person columns (two draws: first name, family). */
+export function personNames(random: Random, sex: 'F' | 'M') {
+  const [first, firstAr] = random.pick(sex === 'F' ? WOMEN : MEN);
+  const [last, lastAr] = random.pick(FAMILY);
+  return {
+    first_name_latin: first,
+    last_name_latin: last,
+    first_name_ar: firstAr,
+    last_name_ar: lastAr,
+    sex,
+  };
+}
+
+export async function insertInChunks(tx: Tx, table: keyof DB, rows: readonly object[]): Promise<void> {
   // PostgreSQL takes at most 65,535 parameters per statement.
   for (let i = 0; i < rows.length; i += 500) {
     await tx
@@ -81,13 +91,18 @@ export async function insertInChunks(
 }
 
 /**
- * Splits `total` into whole numbers in proportion to `weights` that add up to it exactly (the
- * first, the largest in every use here, takes what rounding down leaves), so the demo reproduces
+ * Splits `total` in proportion to `weights` into whole numbers that add up to it exactly, by largest
+ * remainders (every share as near its exact value as whole numbers allow), so the demo reproduces
  * the published totals to the unit.
  */
 export function apportion(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
-  const counts = weights.map((weight) => (sum > 0 ? Math.floor((total * weight) / sum) : 0));
-  counts[0]! += total - counts.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (sum > 0 ? (total * w) / sum : 0));
+  const counts = exact.map(Math.floor);
+  const order = exact
+    .map((e, i) => [e - Math.floor(e), i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const left = total - counts.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < left; k++) counts[order[k]![1]]! += 1;
   return counts;
 }

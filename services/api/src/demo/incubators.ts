@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
-import type { DB } from '../db/tables.generated.js';
-import { type Tx, withTenant } from '../db/with-tenant.js';
+import { withTenant } from '../db/with-tenant.js';
 import { newId } from '../lib/ids.js';
 import { addDays, addMonths, daysBetween, isoWeekday, todayIn } from '../lib/time.js';
 import type { DemoTenant } from './demo-tenant.js';
-import { FAMILY, generator, MEN, type Random, WOMEN } from './generate.js';
+import { apportion, generator, insertInChunks, personNames, type Random } from './generate.js';
 
 /**
  * The foundation's four incubators: cohorts of young entrepreneurs (18–35, mostly from poor
@@ -418,16 +417,6 @@ function phaseOn(cohort: CohortPlan, day: string): Phase {
   return 'SELECTION';
 }
 
-async function insertAll<T extends keyof DB>(tx: Tx, table: T, rows: readonly object[]): Promise<void> {
-  // PostgreSQL takes at most 65,535 parameters per statement.
-  for (let i = 0; i < rows.length; i += 1000) {
-    await tx
-      .insertInto(table)
-      .values(rows.slice(i, i + 1000) as never)
-      .execute();
-  }
-}
-
 export async function seedIncubator(demo: DemoTenant): Promise<void> {
   const plan = PLANS[demo.slug];
   if (!plan) return;
@@ -486,20 +475,14 @@ export async function seedIncubator(demo: DemoTenant): Promise<void> {
       const founders: string[] = [];
       const count = random.next() < 0.75 ? 1 : random.next() < 0.8 ? 2 : 3;
       for (let f = 0; f < count; f++) {
-        const sex = random.next() < 0.56 ? 'F' : 'M';
-        const [first, firstAr] = random.pick(sex === 'F' ? WOMEN : MEN);
-        const [last, lastAr] = random.pick(FAMILY);
+        const names = personNames(random, random.next() < 0.56 ? 'F' : 'M');
         const id = newId();
         serial++;
         founders.push(id);
         people.push({
           tenant_id: tenantId,
           id,
-          first_name_latin: first,
-          last_name_latin: last,
-          first_name_ar: firstAr,
-          last_name_ar: lastAr,
-          sex,
+          ...names,
           // 18 to 35 on the day they were selected.
           birth_date: `${Number(cohort.selection.slice(0, 4)) - random.int(19, 34)}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`,
           cin: `${plan.cinPrefix}${String(100000 + serial).slice(-6)}`,
@@ -879,7 +862,7 @@ export async function seedIncubator(demo: DemoTenant): Promise<void> {
         max_age: 35,
       })
       .execute();
-    await insertAll(
+    await insertInChunks(
       tx,
       'cohort',
       cohorts.map((c) => ({
@@ -893,11 +876,11 @@ export async function seedIncubator(demo: DemoTenant): Promise<void> {
         phase: phaseOn(c, today),
       })),
     );
-    await insertAll(tx, 'person', people);
-    await insertAll(tx, 'venture', ventureRows);
-    await insertAll(tx, 'venture_founder', founderRows);
-    await insertAll(tx, 'venture_event', eventRows);
-    await insertAll(
+    await insertInChunks(tx, 'person', people);
+    await insertInChunks(tx, 'venture', ventureRows);
+    await insertInChunks(tx, 'venture_founder', founderRows);
+    await insertInChunks(tx, 'venture_event', eventRows);
+    await insertInChunks(
       tx,
       'venture_jobs',
       jobs.map(({ venture, ...count }) => ({
@@ -907,13 +890,13 @@ export async function seedIncubator(demo: DemoTenant): Promise<void> {
         ...count,
       })),
     );
-    await insertAll(tx, 'survival_check', checkRows);
-    await insertAll(tx, 'venture_funding', fundingRows);
-    await insertAll(tx, 'coaching_session', sessionRows);
-    await insertAll(tx, 'course', courseRows);
-    await insertAll(tx, 'course_session', courseSessionRows);
-    await insertAll(tx, 'registration', registrationRows);
-    await insertAll(tx, 'course_attendance', attendanceRows);
+    await insertInChunks(tx, 'survival_check', checkRows);
+    await insertInChunks(tx, 'venture_funding', fundingRows);
+    await insertInChunks(tx, 'coaching_session', sessionRows);
+    await insertInChunks(tx, 'course', courseRows);
+    await insertInChunks(tx, 'course_session', courseSessionRows);
+    await insertInChunks(tx, 'registration', registrationRows);
+    await insertInChunks(tx, 'course_attendance', attendanceRows);
     // Fresh bulk loads have no statistics until autovacuum comes by; the indicators need them.
     await sql`analyze person, venture, venture_founder, venture_event, venture_jobs, survival_check,
                       venture_funding, coaching_session`.execute(tx);
@@ -955,17 +938,4 @@ function adjustJobs(jobs: JobsCount[], target: number, random: Random): void {
       idle = 0;
     }
   }
-}
-
-/** Splits `total` in proportion to `weights` into whole numbers that add up to it (largest remainders). */
-function apportion(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const exact = weights.map((w) => (sum > 0 ? (total * w) / sum : 0));
-  const counts = exact.map(Math.floor);
-  const order = exact
-    .map((e, i) => [e - Math.floor(e), i] as const)
-    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  const left = total - counts.reduce((a, b) => a + b, 0);
-  for (let k = 0; k < left; k++) counts[order[k]![1]]! += 1;
-  return counts;
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../db/connect.js';
 import { type Tx, withTenant } from '../db/with-tenant.js';
 import { newId } from '../lib/ids.js';
-import { FAMILY, generator, MEN, type Random, WOMEN } from './generate.js';
+import { apportion, FAMILY, generator, MEN, type Random, WOMEN } from './generate.js';
 
 /**
  * The micro-credit support centre's short trainings. 2024 matches the foundation's published
@@ -207,19 +207,6 @@ function shuffle<T>(items: T[], random: Random): T[] {
     [items[i], items[j]] = [items[j]!, items[i]!];
   }
   return items;
-}
-
-/** Splits `total` in proportion to `weights` into whole numbers that add up to it (largest remainders). */
-function apportion(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const exact = weights.map((w) => (total * w) / sum);
-  const counts = exact.map(Math.floor);
-  const order = exact
-    .map((e, i) => [e - Math.floor(e), i] as const)
-    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  const left = total - counts.reduce((a, b) => a + b, 0);
-  for (let k = 0; k < left; k++) counts[order[k]![1]]! += 1;
-  return counts;
 }
 
 interface PlannedCourse {

@@ -1,8 +1,12 @@
 // Test-only: the rows attendance hangs off (cohorts, hosts, placements, sessions), written directly
 // as the schema owner inside a tenant, so these tests depend on neither the placement nor the
-// timetable mutations.
+// timetable mutations. Other modules' tests build their rows with it too (follow-up, reports,
+// ventures), choosing the columns that matter to them: one builder per table for every test.
+
+import type { Insertable } from 'kysely';
 import { PASSWORD } from '../../../test/fixtures.js';
 import type { Database } from '../../db/connect.js';
+import type { DB } from '../../db/tables.generated.js';
 import { type Tx, withTenant } from '../../db/with-tenant.js';
 import { newId } from '../../lib/ids.js';
 import { addDays, isoWeekday, todayIn } from '../../lib/time.js';
@@ -16,6 +20,11 @@ export { addDays, isoWeekday };
 let counter = 0;
 let passwordHash: Promise<string> | null = null;
 
+/** Columns that replace a builder's defaults. */
+export type Columns<T extends keyof DB> = Partial<Insertable<DB[T]>>;
+/** Columns chosen from the seeder's running number `n` (for names and phones that must differ). */
+export type NumberedColumns<T> = (n: number) => T;
+
 export interface Seeder {
   tenantId: string;
   inTenant<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
@@ -24,12 +33,24 @@ export interface Seeder {
     startsOn: string;
     endsOn: string;
     theoryShare?: number;
+    columns?: NumberedColumns<{
+      trade?: Columns<'trade'>;
+      programme?: Columns<'programme'>;
+      cohort?: Columns<'cohort'>;
+    }>;
   }): Promise<{ tradeId: string; programmeId: string; cohortId: string }>;
-  host(tradeId: string, name?: string): Promise<string>;
+  host(tradeId: string, name?: string, kind?: string): Promise<string>;
+  /** A person on file (a young woman unless `columns` say otherwise). */
+  person(columns?: NumberedColumns<Columns<'person'>>): Promise<string>;
   /** A person and an ENROLLED (unless told) enrollment in the cohort. */
   trainee(
     cohortId: string,
-    options?: { status?: string; userId?: string; lastName?: string },
+    options?: {
+      status?: string;
+      userId?: string;
+      lastName?: string;
+      person?: NumberedColumns<Columns<'person'>>;
+    },
   ): Promise<{ personId: string; enrollmentId: string }>;
   placement(fields: {
     enrollmentId: string;
@@ -50,6 +71,10 @@ export interface Seeder {
   }): Promise<string>;
   /** A user signing in with `email` and the fixture password, member with `role` (at a host). */
   user(role: string, email: string, hostId?: string): Promise<string>;
+  /** Another membership of an existing user (one person may hold roles in several centres). */
+  member(userId: string, role: string, hostId?: string): Promise<void>;
+  /** How many rows of `table` the tenant has (RLS applies to the owner too): what a refusal left. */
+  count(table: keyof DB): Promise<number>;
   /** Attendance rows as they stand (no history): the ledger reads only these. */
   attendance(
     rows: { sessionId: string; enrollmentId: string; status: string; hours: number; reason?: string }[],
@@ -58,12 +83,38 @@ export interface Seeder {
 
 export function seeder(owner: Database, tenantId: string): Seeder {
   const inTenant = <T>(fn: (tx: Tx) => Promise<T>) => withTenant(owner, tenantId, fn);
+  const insertPerson = async (tx: Tx, columns?: NumberedColumns<Columns<'person'>>) => {
+    counter += 1;
+    const id = newId();
+    await tx
+      .insertInto('person')
+      .values({
+        tenant_id: tenantId,
+        id,
+        first_name_latin: 'Salma',
+        last_name_latin: `Stagiaire ${counter}`,
+        sex: 'F',
+        birth_date: '2007-03-04',
+        ...columns?.(counter),
+      })
+      .execute();
+    return id;
+  };
+  const member = async (userId: string, role: string, hostId?: string) => {
+    await inTenant((tx) =>
+      tx
+        .insertInto('membership')
+        .values({ tenant_id: tenantId, id: newId(), user_id: userId, role, host_id: hostId ?? null })
+        .execute(),
+    );
+  };
   return {
     tenantId,
     inTenant,
-    async cohort({ startsOn, endsOn, theoryShare = 0.2 }) {
+    async cohort({ startsOn, endsOn, theoryShare = 0.2, columns }) {
       counter += 1;
       const ids = { tradeId: newId(), programmeId: newId(), cohortId: newId() };
+      const chosen = columns?.(counter) ?? {};
       await inTenant(async (tx) => {
         await tx
           .insertInto('trade')
@@ -73,6 +124,7 @@ export function seeder(owner: Database, tenantId: string): Seeder {
             code: `TRADE${counter}`,
             name_fr: `Métier ${counter}`,
             name_ar: 'حرفة',
+            ...chosen.trade,
           })
           .execute();
         await tx
@@ -87,6 +139,7 @@ export function seeder(owner: Database, tenantId: string): Seeder {
             theory_share: String(theoryShare),
             theory_weekdays: [1],
             practice_weekdays: [2, 3, 4, 5],
+            ...chosen.programme,
           })
           .execute();
         await tx
@@ -99,12 +152,13 @@ export function seeder(owner: Database, tenantId: string): Seeder {
             starts_on: startsOn,
             ends_on: endsOn,
             capacity: 2000,
+            ...chosen.cohort,
           })
           .execute();
       });
       return ids;
     },
-    async host(tradeId, name) {
+    async host(tradeId, name, kind = 'ARTISAN_WORKSHOP') {
       counter += 1;
       const id = newId();
       await inTenant((tx) =>
@@ -113,7 +167,7 @@ export function seeder(owner: Database, tenantId: string): Seeder {
           .values({
             tenant_id: tenantId,
             id,
-            kind: 'ARTISAN_WORKSHOP',
+            kind,
             name: name ?? `Atelier ${counter}`,
             trade_id: tradeId,
             capacity: 50,
@@ -123,34 +177,29 @@ export function seeder(owner: Database, tenantId: string): Seeder {
       );
       return id;
     },
+    person(columns) {
+      return inTenant((tx) => insertPerson(tx, columns));
+    },
     async trainee(cohortId, options = {}) {
-      counter += 1;
-      const ids = { personId: newId(), enrollmentId: newId() };
-      await inTenant(async (tx) => {
-        await tx
-          .insertInto('person')
-          .values({
-            tenant_id: tenantId,
-            id: ids.personId,
-            first_name_latin: 'Salma',
-            last_name_latin: options.lastName ?? `Stagiaire ${counter}`,
-            sex: 'F',
-            birth_date: '2007-03-04',
-            user_id: options.userId ?? null,
-          })
-          .execute();
+      return inTenant(async (tx) => {
+        const personId = await insertPerson(tx, (n) => ({
+          last_name_latin: options.lastName ?? `Stagiaire ${n}`,
+          user_id: options.userId ?? null,
+          ...options.person?.(n),
+        }));
+        const enrollmentId = newId();
         await tx
           .insertInto('enrollment')
           .values({
             tenant_id: tenantId,
-            id: ids.enrollmentId,
-            person_id: ids.personId,
+            id: enrollmentId,
+            person_id: personId,
             cohort_id: cohortId,
             status: options.status ?? 'ENROLLED',
           })
           .execute();
+        return { personId, enrollmentId };
       });
-      return ids;
     },
     async placement(fields) {
       const id = newId();
@@ -199,13 +248,18 @@ export function seeder(owner: Database, tenantId: string): Seeder {
         .insertInto('app_user')
         .values({ id, display_name: email.split('@')[0]!, email, password_hash: await passwordHash })
         .execute();
-      await inTenant((tx) =>
-        tx
-          .insertInto('membership')
-          .values({ tenant_id: tenantId, id: newId(), user_id: id, role, host_id: hostId ?? null })
-          .execute(),
-      );
+      await member(id, role, hostId);
       return id;
+    },
+    member,
+    async count(table) {
+      const row = await inTenant((tx) =>
+        tx
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow(),
+      );
+      return Number(row.n);
     },
     async attendance(rows) {
       const ids = rows.map(() => newId());

@@ -3,11 +3,13 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, openTestEnv, type TestEnv } from '../../../test/app.js';
 import { PASSWORD } from '../../../test/fixtures.js';
+import type { DB } from '../../db/tables.generated.js';
 import { withTenant } from '../../db/with-tenant.js';
 import { seedCalls } from '../../demo/calls.js';
 import type { DemoAccount } from '../../demo/demo-tenant.js';
 import { newId } from '../../lib/ids.js';
 import { addDays, addMonths, todayIn } from '../../lib/time.js';
+import { seeder } from '../attendance/test-seed.js';
 import { hashPassword } from '../identity/password.js';
 
 let env: TestEnv;
@@ -168,17 +170,8 @@ const score = (
     .gql(SAVE, { input: { applicationId, scores, submit } }, asJuror(juror))
     .then((r) => r.data.saveEvaluation);
 
-const count = async (
-  table: 'application' | 'application_document' | 'audit_event' | 'evaluation' | 'call',
-) => {
-  const row = await withTenant(env.db.owner, env.f.tenantA, (tx) =>
-    tx
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow(),
-  );
-  return Number(row.n);
-};
+/** Rows of tenant A in a table (RLS applies to the owner too). */
+const count = (table: keyof DB) => seeder(env.db.owner, env.f.tenantA).count(table);
 
 beforeAll(async () => {
   env = await openTestEnv();

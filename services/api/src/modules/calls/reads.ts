@@ -131,50 +131,58 @@ export const readCalls = (ctx: Context, ids: readonly string[]) => inTenant(ctx,
 export const readCohorts = (ctx: Context, ids: readonly string[]) =>
   inTenant(ctx, (tx) => cohortsByIds(tx, uuids(ids)));
 
-export function categoriesOfCalls(ctx: Context, callIds: readonly string[]) {
+/** The tables that hang off a call, each with the order its rows are shown in. */
+const CALL_PARTS = {
+  call_category: 'position',
+  call_criterion: 'position',
+  call_juror: 'created_at',
+} as const;
+type CallPart = keyof typeof CALL_PARTS;
+interface CallPartRows {
+  call_category: CallCategoryRow;
+  call_criterion: CallCriterionRow;
+  call_juror: CallJurorRow;
+}
+
+/** A call's categories, criteria or jurors, by call, in their order (then id, for ties). */
+function partsOfCalls<T extends CallPart>(ctx: Context, table: T, callIds: readonly string[]) {
   return inTenant(ctx, async (tx) => {
     const ids = uuids(callIds);
-    if (ids.length === 0) return new Map<string, CallCategoryRow[]>();
+    if (ids.length === 0) return new Map<string, CallPartRows[T][]>();
     const rows = await tx
-      .selectFrom('call_category')
+      .selectFrom(table as CallPart)
       .selectAll()
       .where('call_id', 'in', ids)
-      .orderBy('position')
+      .orderBy(sql.ref(CALL_PARTS[table]))
       .orderBy('id')
       .execute();
-    return groupBy(rows, (r) => r.call_id);
+    return groupBy(rows as CallPartRows[T][], (r) => r.call_id);
   });
 }
 
-export function criteriaOfCalls(ctx: Context, callIds: readonly string[]) {
+/** Categories or jurors already shown, by id. */
+function partsByIds<T extends CallPart>(ctx: Context, table: T, ids: readonly string[]) {
   return inTenant(ctx, async (tx) => {
-    const ids = uuids(callIds);
-    if (ids.length === 0) return new Map<string, CallCriterionRow[]>();
-    const rows = await tx
-      .selectFrom('call_criterion')
+    const wanted = uuids(ids);
+    if (wanted.length === 0) return new Map<string, CallPartRows[T]>();
+    const rows = (await tx
+      .selectFrom(table as CallPart)
       .selectAll()
-      .where('call_id', 'in', ids)
-      .orderBy('position')
-      .orderBy('id')
-      .execute();
-    return groupBy(rows, (r) => r.call_id);
+      .where('id', 'in', wanted)
+      .execute()) as CallPartRows[T][];
+    return new Map(rows.map((r) => [r.id, r]));
   });
 }
 
-export function jurorsOfCalls(ctx: Context, callIds: readonly string[]) {
-  return inTenant(ctx, async (tx) => {
-    const ids = uuids(callIds);
-    if (ids.length === 0) return new Map<string, CallJurorRow[]>();
-    const rows = await tx
-      .selectFrom('call_juror')
-      .selectAll()
-      .where('call_id', 'in', ids)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
-    return groupBy(rows, (r) => r.call_id);
-  });
-}
+export const categoriesOfCalls = (ctx: Context, callIds: readonly string[]) =>
+  partsOfCalls(ctx, 'call_category', callIds);
+export const criteriaOfCalls = (ctx: Context, callIds: readonly string[]) =>
+  partsOfCalls(ctx, 'call_criterion', callIds);
+export const jurorsOfCalls = (ctx: Context, callIds: readonly string[]) =>
+  partsOfCalls(ctx, 'call_juror', callIds);
+export const categoriesByIds = (ctx: Context, ids: readonly string[]) =>
+  partsByIds(ctx, 'call_category', ids);
+export const jurorsByIds = (ctx: Context, ids: readonly string[]) => partsByIds(ctx, 'call_juror', ids);
 
 export const mySeats = (ctx: Context, callIds: readonly string[]) =>
   inTenant(ctx, (tx, actor) => seatsOf(tx, actor.userId, callIds));
@@ -194,24 +202,6 @@ export function applicationCounts(ctx: Context, ids: readonly string[], by: 'cal
       .execute();
     for (const r of rows) counts.set(r.key, Number(r.n));
     return counts;
-  });
-}
-
-export function categoriesByIds(ctx: Context, ids: readonly string[]) {
-  return inTenant(ctx, async (tx) => {
-    const wanted = uuids(ids);
-    if (wanted.length === 0) return new Map<string, CallCategoryRow>();
-    const rows = await tx.selectFrom('call_category').selectAll().where('id', 'in', wanted).execute();
-    return new Map(rows.map((r) => [r.id, r]));
-  });
-}
-
-export function jurorsByIds(ctx: Context, ids: readonly string[]) {
-  return inTenant(ctx, async (tx) => {
-    const wanted = uuids(ids);
-    if (wanted.length === 0) return new Map<string, CallJurorRow>();
-    const rows = await tx.selectFrom('call_juror').selectAll().where('id', 'in', wanted).execute();
-    return new Map(rows.map((r) => [r.id, r]));
   });
 }
 

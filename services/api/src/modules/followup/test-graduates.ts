@@ -2,11 +2,10 @@
 // inside a tenant, so the follow-up and report tests depend on neither the enrollment nor the
 // graduation mutations.
 import type { Database } from '../../db/connect.js';
-import { type Tx, withTenant } from '../../db/with-tenant.js';
+import type { Tx } from '../../db/with-tenant.js';
 import { newId } from '../../lib/ids.js';
+import { seeder } from '../attendance/test-seed.js';
 import { type Graduate, waveRows } from './waves.js';
-
-let counter = 0;
 
 export interface TraineeSpec {
   sex?: 'F' | 'M';
@@ -44,83 +43,49 @@ export interface GraduateSeeder {
 }
 
 export function graduateSeeder(owner: Database, tenantId: string): GraduateSeeder {
-  const inTenant = <T>(fn: (tx: Tx) => Promise<T>) => withTenant(owner, tenantId, fn);
+  // The rows every module's tests share come from the attendance seeder; what is this module's
+  // own is the history to graduation and the waves.
+  const base = seeder(owner, tenantId);
   return {
-    inTenant,
+    inTenant: base.inTenant,
     async cohort(startsOn, trade) {
-      counter += 1;
-      const ids = { tradeId: newId(), programmeId: newId(), cohortId: newId() };
       const year = Number(startsOn.slice(0, 4));
-      await inTenant(async (tx) => {
-        await tx
-          .insertInto('trade')
-          .values({
-            tenant_id: tenantId,
-            id: ids.tradeId,
-            code: trade?.code ?? `TRADE${counter}`,
-            name_fr: trade?.fr ?? `Métier ${counter}`,
-            name_ar: trade?.ar ?? `حرفة ${counter}`,
-          })
-          .execute();
-        await tx
-          .insertInto('programme')
-          .values({
-            tenant_id: tenantId,
-            id: ids.programmeId,
-            trade_id: ids.tradeId,
-            name_fr: `Apprentissage ${counter}`,
-            name_ar: `تكوين ${counter}`,
-            duration_months: 10,
-            theory_weekdays: [1],
-            practice_weekdays: [2, 3, 4, 5],
-          })
-          .execute();
-        await tx
-          .insertInto('cohort')
-          .values({
-            tenant_id: tenantId,
-            id: ids.cohortId,
-            programme_id: ids.programmeId,
-            label: `Promotion ${counter} ${year}-${year + 1}`,
-            starts_on: startsOn,
-            ends_on: `${year + 1}-07-15`,
-            capacity: 500,
-          })
-          .execute();
+      const { cohortId, tradeId } = await base.cohort({
+        startsOn,
+        endsOn: `${year + 1}-07-15`,
+        columns: (n) => ({
+          trade: {
+            code: trade?.code ?? `TRADE${n}`,
+            name_fr: trade?.fr ?? `Métier ${n}`,
+            name_ar: trade?.ar ?? `حرفة ${n}`,
+          },
+          programme: { name_fr: `Apprentissage ${n}`, name_ar: `تكوين ${n}`, duration_months: 10 },
+          cohort: { label: `Promotion ${n} ${year}-${year + 1}`, capacity: 500 },
+        }),
       });
-      return { cohortId: ids.cohortId, tradeId: ids.tradeId };
+      return { cohortId, tradeId };
     },
     async trainees(cohortId, specs, options = {}) {
-      return inTenant(async (tx) => {
-        const seeded: SeededTrainee[] = [];
-        const graduates: Graduate[] = [];
-        for (const spec of specs) {
-          counter += 1;
-          const status = spec.status ?? 'GRADUATED';
-          const ids = { personId: newId(), enrollmentId: newId() };
-          await tx
-            .insertInto('person')
-            .values({
-              tenant_id: tenantId,
-              id: ids.personId,
-              first_name_latin: spec.sex === 'M' ? 'Youssef' : 'Khadija',
-              first_name_ar: spec.sex === 'M' ? 'يوسف' : 'خديجة',
-              last_name_latin: `Lauréat ${counter}`,
-              sex: spec.sex ?? 'F',
-              birth_date: '2004-03-04',
-              phone: spec.phone === undefined ? `+2126610${String(counter).padStart(5, '0')}` : spec.phone,
-            })
-            .execute();
-          await tx
-            .insertInto('enrollment')
-            .values({
-              tenant_id: tenantId,
-              id: ids.enrollmentId,
-              person_id: ids.personId,
-              cohort_id: cohortId,
-              status,
-            })
-            .execute();
+      const seeded: SeededTrainee[] = [];
+      const graduates: Graduate[] = [];
+      const enrolled: { personId: string; enrollmentId: string; status: string; spec: TraineeSpec }[] = [];
+      for (const spec of specs) {
+        const status = spec.status ?? 'GRADUATED';
+        const ids = await base.trainee(cohortId, {
+          status,
+          person: (n) => ({
+            first_name_latin: spec.sex === 'M' ? 'Youssef' : 'Khadija',
+            first_name_ar: spec.sex === 'M' ? 'يوسف' : 'خديجة',
+            last_name_latin: `Lauréat ${n}`,
+            sex: spec.sex ?? 'F',
+            birth_date: '2004-03-04',
+            phone: spec.phone === undefined ? `+2126610${String(n).padStart(5, '0')}` : spec.phone,
+          }),
+        });
+        enrolled.push({ ...ids, status, spec });
+      }
+      return base.inTenant(async (tx) => {
+        for (const { personId, enrollmentId, status, spec } of enrolled) {
           const wasEnrolled = spec.wasEnrolled ?? !['ADMITTED', 'WITHDRAWN'].includes(status);
           const path = ['APPLIED', 'ADMITTED', ...(wasEnrolled ? ['ENROLLED'] : [])];
           if (!path.includes(status)) path.push(status);
@@ -130,7 +95,7 @@ export function graduateSeeder(owner: Database, tenantId: string): GraduateSeede
               path.map((to, i) => ({
                 tenant_id: tenantId,
                 id: newId(),
-                enrollment_id: ids.enrollmentId,
+                enrollment_id: enrollmentId,
                 from_status: i === 0 ? null : path[i - 1]!,
                 to_status: to,
                 at: new Date(Date.UTC(2024, 0, 1 + i)),
@@ -146,13 +111,13 @@ export function graduateSeeder(owner: Database, tenantId: string): GraduateSeede
               .values({
                 tenant_id: tenantId,
                 id: graduationId,
-                enrollment_id: ids.enrollmentId,
+                enrollment_id: enrollmentId,
                 graduated_on: graduatedOn,
               })
               .execute();
-            graduates.push({ graduationId, personId: ids.personId, graduatedOn });
+            graduates.push({ graduationId, personId, graduatedOn });
           }
-          seeded.push({ ...ids, graduationId });
+          seeded.push({ personId, enrollmentId, graduationId });
         }
         if (options.waves !== false && graduates.length > 0) {
           await tx.insertInto('outcome').values(waveRows(tenantId, graduates)).execute();
@@ -177,41 +142,16 @@ export function graduateSeeder(owner: Database, tenantId: string): GraduateSeede
         return seeded;
       });
     },
-    async host(tradeId, kind) {
-      counter += 1;
-      const id = newId();
-      await inTenant((tx) =>
-        tx
-          .insertInto('host')
-          .values({
-            tenant_id: tenantId,
-            id,
-            kind,
-            name: `Atelier ${counter}`,
-            trade_id: tradeId,
-            capacity: 50,
-            province: 'Fès',
-          })
-          .execute(),
-      );
-      return id;
-    },
+    host: (tradeId, kind) => base.host(tradeId, undefined, kind),
     async placement(enrollmentId, hostId, status) {
-      await inTenant((tx) =>
-        tx
-          .insertInto('placement')
-          .values({
-            tenant_id: tenantId,
-            id: newId(),
-            enrollment_id: enrollmentId,
-            host_id: hostId,
-            starts_on: '2024-09-23',
-            ends_on: '2025-07-11',
-            weekdays: [2, 3, 4, 5],
-            status,
-          })
-          .execute(),
-      );
+      await base.placement({
+        enrollmentId,
+        hostId,
+        startsOn: '2024-09-23',
+        endsOn: '2025-07-11',
+        weekdays: [2, 3, 4, 5],
+        status,
+      });
     },
   };
 }

@@ -18,10 +18,13 @@ export const percent = (share: number | null): number | null =>
 export const reportLines = (report: ActivityReport): CentreActivity[] =>
   report.scope === 'NETWORK' ? [...report.centres, report.total] : report.centres;
 
-export function summaryRow(line: CentreActivity): Cell[] {
+// The figures of each table, in its columns' order after the centre (and the trade), the rate
+// last: the files (CSV, XLSX) and the printed report (pdf.ts) take them from here, so the two
+// cannot disagree on a column.
+
+export function summaryFigures(line: CentreActivity): (number | null)[] {
   const i = line.integration;
   return [
-    line.name,
     line.trainees,
     line.women,
     line.trainedInside,
@@ -36,21 +39,25 @@ export function summaryRow(line: CentreActivity): Cell[] {
   ];
 }
 
-export function tradeRows(line: CentreActivity): Cell[][] {
-  return line.byTrade.map((t) => [
-    line.name,
-    `${t.tradeFr} — ${t.tradeAr}`,
-    t.trainees,
-    t.women,
-    t.graduates,
-    percent(t.share),
-  ]);
+export const tradeFigures = (line: CentreActivity) =>
+  line.byTrade.map((t) => ({
+    trade: [t.tradeFr, t.tradeAr] as const,
+    figures: [t.trainees, t.women, t.graduates, percent(t.share)],
+  }));
+
+/** Counts by status in STATUSES' order, whatever order the line lists them in. */
+export function outcomeFigures(line: CentreActivity): (number | null)[] {
+  const i = line.integration;
+  const counts = STATUSES.map((status) => i.byStatus.find((s) => s.status === status)?.count ?? 0);
+  return [i.graduates, i.notSurveyed, ...counts, percent(i.rate)];
 }
 
-export function outcomeRow(line: CentreActivity): Cell[] {
-  const i = line.integration;
-  return [line.name, i.graduates, i.notSurveyed, ...i.byStatus.map((s) => s.count), percent(i.rate)];
-}
+export const summaryRow = (line: CentreActivity): Cell[] => [line.name, ...summaryFigures(line)];
+
+export const tradeRows = (line: CentreActivity): Cell[][] =>
+  tradeFigures(line).map(({ trade: [fr, ar], figures }) => [line.name, `${fr} — ${ar}`, ...figures]);
+
+export const outcomeRow = (line: CentreActivity): Cell[] => [line.name, ...outcomeFigures(line)];
 
 export const outcomeColumns = () => [
   ...OUTCOMES.lead,

@@ -1,8 +1,14 @@
 import type { Context } from '../../graphql/context.js';
-import { STATUSES } from '../followup/waves.js';
 import type { ExportFile } from '../indicators/export.js';
 import type { CentreActivity } from './activity.js';
-import { fileBase, outcomeColumns, percent, reportLines } from './export.js';
+import {
+  fileBase,
+  outcomeColumns,
+  outcomeFigures,
+  reportLines,
+  summaryFigures,
+  tradeFigures,
+} from './export.js';
 import { type Bilingual, DEFINITIONS, OUTCOMES, SUMMARY, TITLE, TRADES, TRAINING_YEAR } from './labels.js';
 import type { ActivityReport } from './service.js';
 
@@ -53,48 +59,33 @@ function table(columns: readonly Bilingual[], rows: string[], lead: Lang): strin
 
 const rowClass = (line: CentreActivity) => (line.tenant === null ? ' class="total"' : '');
 
+/** The centre, other labels, then the figures; the last figure is the rate, a percentage. */
+function row(line: CentreActivity, lead: Lang, figures: (number | null)[], labels = ''): string {
+  const cells = figures.map((v, k) => num(v, k === figures.length - 1)).join('');
+  return `<tr${rowClass(line)}>${centreCell(line, lead)}${labels}${cells}</tr>`;
+}
+
 function summary(lines: CentreActivity[], lead: Lang): string {
-  const rows = lines.map((line) => {
-    const i = line.integration;
-    return `<tr${rowClass(line)}>${centreCell(line, lead)}${[
-      line.trainees,
-      line.women,
-      line.trainedInside,
-      line.trainedOutside,
-      line.graduates,
-      line.graduatesWomen,
-      i.surveyed,
-      i.unreachable,
-      i.reached,
-      i.integrated,
-    ]
-      .map((v) => num(v))
-      .join('')}${num(percent(i.rate), true)}</tr>`;
-  });
-  return table(SUMMARY.columns, rows, lead);
+  return table(
+    SUMMARY.columns,
+    lines.map((line) => row(line, lead, summaryFigures(line))),
+    lead,
+  );
 }
 
 function trades(lines: CentreActivity[], lead: Lang): string {
   const rows = lines.flatMap((line) =>
-    line.byTrade.map(
-      (t) =>
-        `<tr${rowClass(line)}>${centreCell(line, lead)}<td>${both([t.tradeFr, t.tradeAr], lead)}</td>${num(
-          t.trainees,
-        )}${num(t.women)}${num(t.graduates)}${num(percent(t.share), true)}</tr>`,
-    ),
+    tradeFigures(line).map(({ trade, figures }) => row(line, lead, figures, `<td>${both(trade, lead)}</td>`)),
   );
   return table(TRADES.columns, rows, lead);
 }
 
 function outcomes(lines: CentreActivity[], lead: Lang): string {
-  const rows = lines.map((line) => {
-    const i = line.integration;
-    const counts = STATUSES.map((status) => num(i.byStatus.find((s) => s.status === status)?.count ?? 0));
-    return `<tr${rowClass(line)}>${centreCell(line, lead)}${num(i.graduates)}${num(i.notSurveyed)}${counts.join(
-      '',
-    )}${num(percent(i.rate), true)}</tr>`;
-  });
-  return table(outcomeColumns(), rows, lead);
+  return table(
+    outcomeColumns(),
+    lines.map((line) => row(line, lead, outcomeFigures(line))),
+    lead,
+  );
 }
 
 /** Both languages of a cell line up on the leading language's side, figures on the other. */

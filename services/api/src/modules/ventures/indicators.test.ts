@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestEnv, type TestEnv } from '../../../test/app.js';
-import { PASSWORD } from '../../../test/fixtures.js';
 import type { Database } from '../../db/connect.js';
 import { withTenant } from '../../db/with-tenant.js';
 import { newId } from '../../lib/ids.js';
@@ -145,19 +144,15 @@ beforeAll(async () => {
     ])
     .execute();
   // The same person administers both networks: the roll-up still stays inside the one asked from.
-  await userWithRoles(owner, PASSWORD, 'reseau@test.ma', [
+  await userWithRoles(owner, 'reseau@test.ma', [
     { tenantId: env.f.tenantA, role: 'NETWORK_ADMIN' },
     { tenantId: B, role: 'NETWORK_ADMIN' },
     { tenantId: tenantC, role: 'NETWORK_ADMIN' },
     { tenantId: tenantD, role: 'NETWORK_ADMIN' },
   ]);
-  const coachB = await userWithRoles(owner, PASSWORD, 'coach@test.ma', [{ tenantId: B, role: 'COACH' }]);
-  const coachC = await userWithRoles(owner, PASSWORD, 'coach.c@test.ma', [
-    { tenantId: tenantC, role: 'COACH' },
-  ]);
-  const coachD = await userWithRoles(owner, PASSWORD, 'coach.d@test.ma', [
-    { tenantId: tenantD, role: 'COACH' },
-  ]);
+  const coachB = await userWithRoles(owner, 'coach@test.ma', [{ tenantId: B, role: 'COACH' }]);
+  const coachC = await userWithRoles(owner, 'coach.c@test.ma', [{ tenantId: tenantC, role: 'COACH' }]);
+  const coachD = await userWithRoles(owner, 'coach.d@test.ma', [{ tenantId: tenantD, role: 'COACH' }]);
 
   cohort1 = await incubationCohort(owner, B, 'Cohorte 1', '2018-01-08');
   cohort2 = await withTenant(owner, B, async (tx) => {

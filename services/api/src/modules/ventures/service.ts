@@ -1,4 +1,4 @@
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Expression, ExpressionBuilder, SqlBool, Updateable } from 'kysely';
 import type { CoachingSessionRow, VentureRow } from '../../db/rows.js';
 import type { DB } from '../../db/tables.generated.js';
 import { type Tx, withTenant } from '../../db/with-tenant.js';
@@ -12,6 +12,7 @@ import type {
   RecordFundingInput,
   RecordJobsInput,
   RecordSurvivalCheckInput,
+  Role,
   UpdateVentureInput,
   VenturePhase,
 } from '../../graphql/generated/resolvers.js';
@@ -178,6 +179,40 @@ async function lockVenture(tx: Tx, id: string, field: string): Promise<VentureRo
   return venture;
 }
 
+/**
+ * Where every mutation starts: the caller in one of `roles`, the centre's today (the days of the
+ * input are checked against it) and an empty list of problems.
+ */
+async function beginWrite(ctx: Context, roles: readonly Role[]) {
+  const actor = await requireMember(ctx, roles);
+  return { actor, today: await tenantToday(ctx, actor.tenantId), p: new Problems() };
+}
+
+/** One step of a venture's history: who moved it, from which phase to which, on which day. */
+async function recordPhase(
+  tx: Tx,
+  actor: Actor,
+  ventureId: string,
+  from: VenturePhase | null,
+  to: VenturePhase,
+  onDate: string,
+  reason: string | null,
+): Promise<void> {
+  await tx
+    .insertInto('venture_event')
+    .values({
+      tenant_id: actor.tenantId,
+      id: newId(),
+      venture_id: ventureId,
+      from_phase: from,
+      to_phase: to,
+      on_date: onDate,
+      reason,
+      actor_user_id: actor.userId,
+    })
+    .execute();
+}
+
 /** A coach must be a member of the centre who coaches (or staff who do it themselves). */
 async function isCoach(tx: Tx, userId: string): Promise<boolean> {
   const found = await tx
@@ -193,9 +228,7 @@ export async function createVenture(
   ctx: Context,
   input: CreateVentureInput,
 ): Promise<{ venture: VentureRow }> {
-  const actor = await requireMember(ctx, VENTURE_WRITERS);
-  const today = await tenantToday(ctx, actor.tenantId);
-  const p = new Problems();
+  const { actor, today, p } = await beginWrite(ctx, VENTURE_WRITERS);
   const name = p.requiredText(input.name, 'name', 2, 160);
   const sector = p.requiredText(input.sector, 'sector', 2, 80);
   const description = p.optionalText(input.description, 'description', 2000, true);
@@ -253,18 +286,7 @@ export async function createVenture(
       )
       .execute();
     // The history starts with the phase it was created in, so every later move has a day before it.
-    await tx
-      .insertInto('venture_event')
-      .values({
-        tenant_id: actor.tenantId,
-        id: newId(),
-        venture_id: venture.id,
-        from_phase: null,
-        to_phase: venture.phase,
-        on_date: selectedOn,
-        actor_user_id: actor.userId,
-      })
-      .execute();
+    await recordPhase(tx, actor, venture.id, null, venture.phase as VenturePhase, selectedOn, null);
     await recordAudit(tx, actor, {
       action: 'venture.created',
       entityType: 'venture',
@@ -275,279 +297,327 @@ export async function createVenture(
   });
 }
 
-export async function updateVenture(
+/** The audit record a change writes in its transaction. */
+type AuditEntry = Parameters<typeof recordAudit>[2];
+
+/** One change to an existing venture, as `changeVenture` runs it. */
+interface VentureChange<T> {
+  /** Which input field names the venture (errors about it point there). */
+  field: 'id' | 'ventureId';
+  /** The checks of the input alone; what they find is reported with `verify`'s findings. */
+  check: (p: Problems, today: string) => T;
+  /**
+   * The checks that need the locked venture. Without them the input's problems are reported
+   * before the transaction opens, so an input that cannot pass takes no lock.
+   */
+  verify?: (tx: Tx, venture: VentureRow, values: T, p: Problems) => Promise<void> | void;
+  /** The write: the venture as it now is, and its audit record (none when nothing changed). */
+  apply: (
+    tx: Tx,
+    actor: Actor,
+    venture: VentureRow,
+    values: T,
+  ) => Promise<{ venture: VentureRow; audit: AuditEntry | null }>;
+}
+
+/**
+ * The frame every change to one existing venture shares: only programme staff write, every
+ * problem of the input is reported at once, the venture is locked so that changes to it queue
+ * behind each other, and the change and its audit record commit together or not at all.
+ */
+async function changeVenture<T>(
   ctx: Context,
-  input: UpdateVentureInput,
+  id: string,
+  change: VentureChange<T>,
 ): Promise<{ venture: VentureRow }> {
-  const actor = await requireMember(ctx, VENTURE_WRITERS);
-  const p = new Problems();
-  const changes: Partial<Pick<VentureRow, 'name' | 'sector' | 'description' | 'coach_user_id' | 'province'>> =
-    {};
-  // An omitted field stays as it is; null clears the optional ones.
-  if (input.name !== undefined) changes.name = p.requiredText(input.name, 'name', 2, 160);
-  if (input.sector !== undefined) changes.sector = p.requiredText(input.sector, 'sector', 2, 80);
-  if (input.description !== undefined)
-    changes.description = p.optionalText(input.description, 'description', 2000, true);
-  if (input.province !== undefined) changes.province = p.optionalText(input.province, 'province', 80);
-  if (input.coachUserId !== undefined)
-    changes.coach_user_id = input.coachUserId === null ? null : p.id(input.coachUserId, 'coachUserId');
-
+  const { actor, today, p } = await beginWrite(ctx, VENTURE_WRITERS);
+  const values = change.check(p, today);
+  if (!change.verify) p.done();
   return withTenant(ctx.deps.db, actor.tenantId, async (tx) => {
-    const current = await lockVenture(tx, input.id, 'id');
-    if (changes.coach_user_id && isUuid(changes.coach_user_id) && !(await isCoach(tx, changes.coach_user_id)))
-      p.add('INVALID_INPUT', 'coachUserId');
-    p.done();
-    if (Object.keys(changes).length === 0) return { venture: current };
-    const venture = await tx
-      .updateTable('venture')
-      .set(changes)
-      .where('id', '=', current.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, actor, {
-      action: 'venture.updated',
-      entityType: 'venture',
-      entityIds: [venture.id],
-      data: {
-        fields: Object.keys(changes),
-        coach: { from: current.coach_user_id, to: venture.coach_user_id },
-      },
-    });
+    const current = await lockVenture(tx, id, change.field);
+    if (change.verify) {
+      await change.verify(tx, current, values, p);
+      p.done();
+    }
+    const { venture, audit } = await change.apply(tx, actor, current, values);
+    if (audit) await recordAudit(tx, actor, audit);
     return { venture };
   });
 }
 
-export async function moveVenture(ctx: Context, input: MoveVentureInput): Promise<{ venture: VentureRow }> {
-  const actor = await requireMember(ctx, VENTURE_WRITERS);
-  if (!PHASES.includes(input.to)) throw new UserError('INVALID_INPUT', 'to');
-  const today = await tenantToday(ctx, actor.tenantId);
-  const p = new Problems();
-  const onDate = p.pastDay(input.onDate ?? today, 'onDate', today);
-  const reason = p.optionalText(input.reason, 'reason', 500, true);
+/** Sets columns of the (locked) venture and gives it back as it now is. */
+function setVenture(tx: Tx, id: string, changes: Updateable<DB['venture']>): Promise<VentureRow> {
+  return tx.updateTable('venture').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
 
-  return withTenant(ctx.deps.db, actor.tenantId, async (tx) => {
-    const current = await lockVenture(tx, input.id, 'id');
-    const from = current.phase as VenturePhase;
-    if (!isLegalMove(from, input.to)) throw new UserError('ILLEGAL_TRANSITION', 'to');
-    if (input.to === 'ABANDONED' && reason === null) throw new UserError('REASON_REQUIRED', 'reason');
-    p.done();
-    // History is told in order: a move is never dated before the one it follows.
-    const last = await tx
-      .selectFrom('venture_event')
-      .select((eb) => eb.fn.max<string>('on_date').as('day'))
-      .where('venture_id', '=', current.id)
-      .executeTakeFirst();
-    if (last?.day && onDate < last.day) throw new UserError('INVALID_DATE', 'onDate');
+/** A record about the venture (funding, a jobs count, a survival check): its audit names both. */
+const recordedFor = (
+  venture: VentureRow,
+  action: string,
+  entityType: string,
+  recordId: string,
+  data: Record<string, unknown>,
+) => ({ venture, audit: { action, entityType, entityIds: [recordId, venture.id], data } });
 
-    const venture = await tx
-      .updateTable('venture')
-      .set({ phase: input.to, ...(input.to === 'EXITED' ? { exited_on: onDate } : {}) })
-      .where('id', '=', current.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('venture_event')
-      .values({
-        tenant_id: actor.tenantId,
-        id: newId(),
-        venture_id: venture.id,
-        from_phase: from,
-        to_phase: input.to,
-        on_date: onDate,
-        reason,
-        actor_user_id: actor.userId,
-      })
-      .execute();
-    await recordAudit(tx, actor, {
-      action: 'venture.moved',
-      entityType: 'venture',
-      entityIds: [venture.id],
-      data: { from, to: input.to, onDate },
-    });
-    return { venture };
+type VentureFields = Partial<
+  Pick<VentureRow, 'name' | 'sector' | 'description' | 'coach_user_id' | 'province'>
+>;
+
+export function updateVenture(ctx: Context, input: UpdateVentureInput): Promise<{ venture: VentureRow }> {
+  return changeVenture(ctx, input.id, {
+    field: 'id',
+    check: (p) => {
+      const changes: VentureFields = {};
+      // An omitted field stays as it is; null clears the optional ones.
+      if (input.name !== undefined) changes.name = p.requiredText(input.name, 'name', 2, 160);
+      if (input.sector !== undefined) changes.sector = p.requiredText(input.sector, 'sector', 2, 80);
+      if (input.description !== undefined)
+        changes.description = p.optionalText(input.description, 'description', 2000, true);
+      if (input.province !== undefined) changes.province = p.optionalText(input.province, 'province', 80);
+      if (input.coachUserId !== undefined)
+        changes.coach_user_id = input.coachUserId === null ? null : p.id(input.coachUserId, 'coachUserId');
+      return changes;
+    },
+    verify: async (tx, _current, changes, p) => {
+      if (
+        changes.coach_user_id &&
+        isUuid(changes.coach_user_id) &&
+        !(await isCoach(tx, changes.coach_user_id))
+      )
+        p.add('INVALID_INPUT', 'coachUserId');
+    },
+    apply: async (tx, _actor, current, changes) => {
+      if (Object.keys(changes).length === 0) return { venture: current, audit: null };
+      const venture = await setVenture(tx, current.id, changes);
+      return {
+        venture,
+        audit: {
+          action: 'venture.updated',
+          entityType: 'venture',
+          entityIds: [venture.id],
+          data: {
+            fields: Object.keys(changes),
+            coach: { from: current.coach_user_id, to: venture.coach_user_id },
+          },
+        },
+      };
+    },
   });
 }
 
-export async function formaliseVenture(
+export function moveVenture(ctx: Context, input: MoveVentureInput): Promise<{ venture: VentureRow }> {
+  return changeVenture(ctx, input.id, {
+    field: 'id',
+    check: (p, today) => {
+      if (!PHASES.includes(input.to)) throw new UserError('INVALID_INPUT', 'to');
+      return {
+        onDate: p.pastDay(input.onDate ?? today, 'onDate', today),
+        reason: p.optionalText(input.reason, 'reason', 500, true),
+      };
+    },
+    verify: (_tx, current, { reason }) => {
+      if (!isLegalMove(current.phase as VenturePhase, input.to))
+        throw new UserError('ILLEGAL_TRANSITION', 'to');
+      if (input.to === 'ABANDONED' && reason === null) throw new UserError('REASON_REQUIRED', 'reason');
+    },
+    apply: async (tx, actor, current, { onDate, reason }) => {
+      const from = current.phase as VenturePhase;
+      // History is told in order: a move is never dated before the one it follows.
+      const last = await tx
+        .selectFrom('venture_event')
+        .select((eb) => eb.fn.max<string>('on_date').as('day'))
+        .where('venture_id', '=', current.id)
+        .executeTakeFirst();
+      if (last?.day && onDate < last.day) throw new UserError('INVALID_DATE', 'onDate');
+
+      const venture = await setVenture(tx, current.id, {
+        phase: input.to,
+        ...(input.to === 'EXITED' ? { exited_on: onDate } : {}),
+      });
+      await recordPhase(tx, actor, venture.id, from, input.to, onDate, reason);
+      return {
+        venture,
+        audit: {
+          action: 'venture.moved',
+          entityType: 'venture',
+          entityIds: [venture.id],
+          data: { from, to: input.to, onDate },
+        },
+      };
+    },
+  });
+}
+
+export function formaliseVenture(
   ctx: Context,
   input: FormaliseVentureInput,
 ): Promise<{ venture: VentureRow }> {
-  const actor = await requireMember(ctx, VENTURE_WRITERS);
-  const today = await tenantToday(ctx, actor.tenantId);
-  const p = new Problems();
-  if (!LEGAL_FORMS.includes(input.legalForm)) p.add('INVALID_INPUT', 'legalForm');
-  p.pastDay(input.formalisedOn, 'formalisedOn', today);
-  p.done();
-  return withTenant(ctx.deps.db, actor.tenantId, async (tx) => {
-    const current = await lockVenture(tx, input.id, 'id');
-    // A correction (another form, another day) replaces the record: a venture is created once.
-    const venture = await tx
-      .updateTable('venture')
-      .set({ legal_form: input.legalForm, formalised_on: input.formalisedOn })
-      .where('id', '=', current.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, actor, {
-      action: 'venture.formalised',
-      entityType: 'venture',
-      entityIds: [venture.id],
-      data: {
-        legalForm: { from: current.legal_form, to: venture.legal_form },
-        formalisedOn: { from: current.formalised_on, to: venture.formalised_on },
-      },
-    });
-    return { venture };
+  return changeVenture(ctx, input.id, {
+    field: 'id',
+    check: (p, today) => {
+      if (!LEGAL_FORMS.includes(input.legalForm)) p.add('INVALID_INPUT', 'legalForm');
+      p.pastDay(input.formalisedOn, 'formalisedOn', today);
+    },
+    apply: async (tx, _actor, current) => {
+      // A correction (another form, another day) replaces the record: a venture is created once.
+      const venture = await setVenture(tx, current.id, {
+        legal_form: input.legalForm,
+        formalised_on: input.formalisedOn,
+      });
+      return {
+        venture,
+        audit: {
+          action: 'venture.formalised',
+          entityType: 'venture',
+          entityIds: [venture.id],
+          data: {
+            legalForm: { from: current.legal_form, to: venture.legal_form },
+            formalisedOn: { from: current.formalised_on, to: venture.formalised_on },
+          },
+        },
+      };
+    },
   });
 }
 
-export async function recordFunding(
-  ctx: Context,
-  input: RecordFundingInput,
-): Promise<{ venture: VentureRow }> {
-  const actor = await requireMember(ctx, VENTURE_WRITERS);
-  const today = await tenantToday(ctx, actor.tenantId);
-  const p = new Problems();
-  // Dirhams with centimes; a numeric string, so no binary float reaches the database.
-  const amount = Number.isFinite(input.amountMad) ? input.amountMad.toFixed(2) : 'NaN';
-  if (!(Number(amount) > 0 && Number(amount) <= MAX_AMOUNT_MAD)) p.add('INVALID_INPUT', 'amountMad');
-  const source = p.requiredText(input.source, 'source', 2, 160);
-  if (!FUNDING_KINDS.includes(input.kind)) p.add('INVALID_INPUT', 'kind');
-  p.pastDay(input.receivedOn, 'receivedOn', today);
-  p.done();
-  return withTenant(ctx.deps.db, actor.tenantId, async (tx) => {
-    const venture = await lockVenture(tx, input.ventureId, 'ventureId');
-    const funding = await tx
-      .insertInto('venture_funding')
-      .values({
-        tenant_id: actor.tenantId,
-        id: newId(),
-        venture_id: venture.id,
-        amount_mad: amount,
-        source,
+export function recordFunding(ctx: Context, input: RecordFundingInput): Promise<{ venture: VentureRow }> {
+  return changeVenture(ctx, input.ventureId, {
+    field: 'ventureId',
+    check: (p, today) => {
+      // Dirhams with centimes; a numeric string, so no binary float reaches the database.
+      const amount = Number.isFinite(input.amountMad) ? input.amountMad.toFixed(2) : 'NaN';
+      if (!(Number(amount) > 0 && Number(amount) <= MAX_AMOUNT_MAD)) p.add('INVALID_INPUT', 'amountMad');
+      const source = p.requiredText(input.source, 'source', 2, 160);
+      if (!FUNDING_KINDS.includes(input.kind)) p.add('INVALID_INPUT', 'kind');
+      p.pastDay(input.receivedOn, 'receivedOn', today);
+      return { amount, source };
+    },
+    apply: async (tx, actor, venture, { amount, source }) => {
+      const funding = await tx
+        .insertInto('venture_funding')
+        .values({
+          tenant_id: actor.tenantId,
+          id: newId(),
+          venture_id: venture.id,
+          amount_mad: amount,
+          source,
+          kind: input.kind,
+          received_on: input.receivedOn,
+          recorded_by: actor.userId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return recordedFor(venture, 'venture.funding_recorded', 'venture_funding', funding.id, {
+        amountMad: amount,
         kind: input.kind,
-        received_on: input.receivedOn,
-        recorded_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, actor, {
-      action: 'venture.funding_recorded',
-      entityType: 'venture_funding',
-      entityIds: [funding.id, venture.id],
-      data: { amountMad: amount, kind: input.kind, receivedOn: input.receivedOn },
-    });
-    return { venture };
+        receivedOn: input.receivedOn,
+      });
+    },
   });
 }
 
-export async function recordJobs(ctx: Context, input: RecordJobsInput): Promise<{ venture: VentureRow }> {
-  const actor = await requireMember(ctx, VENTURE_WRITERS);
-  const today = await tenantToday(ctx, actor.tenantId);
-  const p = new Problems();
-  const count = (value: number) => Number.isInteger(value) && value >= 0 && value <= MAX_JOBS;
-  if (!count(input.fullTime)) p.add('INVALID_INPUT', 'fullTime');
-  if (!count(input.temporary)) p.add('INVALID_INPUT', 'temporary');
-  p.pastDay(input.countedOn, 'countedOn', today);
-  p.done();
-  return withTenant(ctx.deps.db, actor.tenantId, async (tx) => {
-    const venture = await lockVenture(tx, input.ventureId, 'ventureId');
-    const before = await tx
-      .selectFrom('venture_jobs')
-      .select(['full_time', 'temporary'])
-      .where('venture_id', '=', venture.id)
-      .where('counted_on', '=', input.countedOn)
-      .executeTakeFirst();
-    // One count per day: counting again the same day corrects it.
-    const jobs = await tx
-      .insertInto('venture_jobs')
-      .values({
-        tenant_id: actor.tenantId,
-        id: newId(),
-        venture_id: venture.id,
-        counted_on: input.countedOn,
-        full_time: input.fullTime,
-        temporary: input.temporary,
-        recorded_by: actor.userId,
-      })
-      .onConflict((oc) =>
-        oc.columns(['tenant_id', 'venture_id', 'counted_on']).doUpdateSet({
+export function recordJobs(ctx: Context, input: RecordJobsInput): Promise<{ venture: VentureRow }> {
+  return changeVenture(ctx, input.ventureId, {
+    field: 'ventureId',
+    check: (p, today) => {
+      const count = (value: number) => Number.isInteger(value) && value >= 0 && value <= MAX_JOBS;
+      if (!count(input.fullTime)) p.add('INVALID_INPUT', 'fullTime');
+      if (!count(input.temporary)) p.add('INVALID_INPUT', 'temporary');
+      p.pastDay(input.countedOn, 'countedOn', today);
+    },
+    apply: async (tx, actor, venture) => {
+      const before = await tx
+        .selectFrom('venture_jobs')
+        .select(['full_time', 'temporary'])
+        .where('venture_id', '=', venture.id)
+        .where('counted_on', '=', input.countedOn)
+        .executeTakeFirst();
+      // One count per day: counting again the same day corrects it.
+      const jobs = await tx
+        .insertInto('venture_jobs')
+        .values({
+          tenant_id: actor.tenantId,
+          id: newId(),
+          venture_id: venture.id,
+          counted_on: input.countedOn,
           full_time: input.fullTime,
           temporary: input.temporary,
           recorded_by: actor.userId,
-        }),
-      )
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, actor, {
-      action: 'venture.jobs_recorded',
-      entityType: 'venture_jobs',
-      entityIds: [jobs.id, venture.id],
-      data: {
+        })
+        .onConflict((oc) =>
+          oc.columns(['tenant_id', 'venture_id', 'counted_on']).doUpdateSet({
+            full_time: input.fullTime,
+            temporary: input.temporary,
+            recorded_by: actor.userId,
+          }),
+        )
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return recordedFor(venture, 'venture.jobs_recorded', 'venture_jobs', jobs.id, {
         countedOn: input.countedOn,
         fullTime: input.fullTime,
         temporary: input.temporary,
         replaced: before ?? null,
-      },
-    });
-    return { venture };
+      });
+    },
   });
 }
 
-export async function recordSurvivalCheck(
+export function recordSurvivalCheck(
   ctx: Context,
   input: RecordSurvivalCheckInput,
 ): Promise<{ venture: VentureRow }> {
-  const actor = await requireMember(ctx, VENTURE_WRITERS);
-  const today = await tenantToday(ctx, actor.tenantId);
-  const p = new Problems();
   const k = input.yearsAfterExit;
-  if (!Number.isInteger(k) || k < 1 || k > SURVIVAL_YEARS) p.add('INVALID_INPUT', 'yearsAfterExit');
-  p.pastDay(input.checkedOn, 'checkedOn', today);
-  const notes = p.optionalText(input.notes, 'notes', 2000, true);
-  if (typeof input.active !== 'boolean') p.add('INVALID_INPUT', 'active');
-  p.done();
-  return withTenant(ctx.deps.db, actor.tenantId, async (tx) => {
-    const venture = await lockVenture(tx, input.ventureId, 'ventureId');
-    if (venture.phase !== 'EXITED' || venture.exited_on === null)
-      throw new UserError('NOT_EXITED', 'ventureId');
-    // The check for year k is made once k years have passed since the exit.
-    if (addMonths(venture.exited_on, 12 * k) > input.checkedOn)
-      throw new UserError('NOT_EXITED', 'checkedOn');
-    const before = await tx
-      .selectFrom('survival_check')
-      .select(['checked_on', 'active'])
-      .where('venture_id', '=', venture.id)
-      .where('years_after_exit', '=', k)
-      .executeTakeFirst();
-    const check = await tx
-      .insertInto('survival_check')
-      .values({
-        tenant_id: actor.tenantId,
-        id: newId(),
-        venture_id: venture.id,
-        years_after_exit: k,
-        checked_on: input.checkedOn,
-        active: input.active,
-        notes,
-        recorded_by: actor.userId,
-      })
-      .onConflict((oc) =>
-        oc.columns(['tenant_id', 'venture_id', 'years_after_exit']).doUpdateSet({
+  return changeVenture(ctx, input.ventureId, {
+    field: 'ventureId',
+    check: (p, today) => {
+      if (!Number.isInteger(k) || k < 1 || k > SURVIVAL_YEARS) p.add('INVALID_INPUT', 'yearsAfterExit');
+      p.pastDay(input.checkedOn, 'checkedOn', today);
+      const notes = p.optionalText(input.notes, 'notes', 2000, true);
+      if (typeof input.active !== 'boolean') p.add('INVALID_INPUT', 'active');
+      return notes;
+    },
+    apply: async (tx, actor, venture, notes) => {
+      if (venture.phase !== 'EXITED' || venture.exited_on === null)
+        throw new UserError('NOT_EXITED', 'ventureId');
+      // The check for year k is made once k years have passed since the exit.
+      if (addMonths(venture.exited_on, 12 * k) > input.checkedOn)
+        throw new UserError('NOT_EXITED', 'checkedOn');
+      const before = await tx
+        .selectFrom('survival_check')
+        .select(['checked_on', 'active'])
+        .where('venture_id', '=', venture.id)
+        .where('years_after_exit', '=', k)
+        .executeTakeFirst();
+      const check = await tx
+        .insertInto('survival_check')
+        .values({
+          tenant_id: actor.tenantId,
+          id: newId(),
+          venture_id: venture.id,
+          years_after_exit: k,
           checked_on: input.checkedOn,
           active: input.active,
           notes,
           recorded_by: actor.userId,
-        }),
-      )
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, actor, {
-      action: 'venture.survival_checked',
-      entityType: 'survival_check',
-      entityIds: [check.id, venture.id],
-      data: { yearsAfterExit: k, checkedOn: input.checkedOn, active: input.active, replaced: before ?? null },
-    });
-    return { venture };
+        })
+        .onConflict((oc) =>
+          oc.columns(['tenant_id', 'venture_id', 'years_after_exit']).doUpdateSet({
+            checked_on: input.checkedOn,
+            active: input.active,
+            notes,
+            recorded_by: actor.userId,
+          }),
+        )
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return recordedFor(venture, 'venture.survival_checked', 'survival_check', check.id, {
+        yearsAfterExit: k,
+        checkedOn: input.checkedOn,
+        active: input.active,
+        replaced: before ?? null,
+      });
+    },
   });
 }
 
@@ -555,9 +625,7 @@ export async function logCoachingSession(
   ctx: Context,
   input: LogCoachingSessionInput,
 ): Promise<{ coachingSession: CoachingSessionRow }> {
-  const actor = await requireMember(ctx, SESSION_LOGGERS);
-  const today = await tenantToday(ctx, actor.tenantId);
-  const p = new Problems();
+  const { actor, today, p } = await beginWrite(ctx, SESSION_LOGGERS);
   const minutes = input.minutes;
   if (!Number.isInteger(minutes) || minutes < MIN_MINUTES || minutes > MAX_MINUTES)
     p.add('INVALID_INPUT', 'minutes');

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, openTestEnv, type TestEnv } from '../../../test/app.js';
-import { PASSWORD } from '../../../test/fixtures.js';
-import { withTenant } from '../../db/with-tenant.js';
+import type { DB } from '../../db/tables.generated.js';
 import { addDays, todayIn } from '../../lib/time.js';
+import { seeder } from '../attendance/test-seed.js';
 import { founder, incubationCohort, userWithRoles } from './test-seed.js';
 
 let env: TestEnv;
@@ -70,25 +70,15 @@ const move = (id: string, to: string, extra: Record<string, unknown> = {}, as = 
   env.t.gql(MOVE, { input: { id, to, ...extra } }, as).then((r) => r.data.moveVenture);
 
 /** Rows of tenant B in a table (RLS applies to the owner too). */
-async function count(
-  table: 'venture' | 'venture_event' | 'venture_founder' | 'venture_jobs' | 'survival_check' | 'audit_event',
-) {
-  const row = await withTenant(env.db.owner, env.f.tenantB, (tx) =>
-    tx
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow(),
-  );
-  return Number(row.n);
-}
+const count = (table: keyof DB) => seeder(env.db.owner, env.f.tenantB).count(table);
 
 beforeAll(async () => {
   env = await openTestEnv();
   const { owner } = env.db;
   const B = env.f.tenantB;
-  await userWithRoles(owner, PASSWORD, 'coordination.b@test.ma', [{ tenantId: B, role: 'COORDINATOR' }]);
-  const coach1Id = await userWithRoles(owner, PASSWORD, 'coach1@test.ma', [{ tenantId: B, role: 'COACH' }]);
-  const coach2Id = await userWithRoles(owner, PASSWORD, 'coach2@test.ma', [{ tenantId: B, role: 'COACH' }]);
+  await userWithRoles(owner, 'coordination.b@test.ma', [{ tenantId: B, role: 'COORDINATOR' }]);
+  const coach1Id = await userWithRoles(owner, 'coach1@test.ma', [{ tenantId: B, role: 'COACH' }]);
+  const coach2Id = await userWithRoles(owner, 'coach2@test.ma', [{ tenantId: B, role: 'COACH' }]);
   cohortId = await incubationCohort(owner, B);
   cohortOfA = await incubationCohort(owner, env.f.tenantA);
   amina = await founder(owner, B, 'Amina', 'Zeroual');
