@@ -1,39 +1,23 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import {
   chooseLanguage,
   DESKTOP,
+  describeInBrowser,
   expectAccessible,
-  launchChromium,
-  newContext,
   noHorizontalScroll,
   PHONE,
   screenshot,
   signInWithCode,
   signInWithPassword,
 } from './browser';
-
-const e2e = inject('e2e');
-const DIRECTOR = 'directeur.fes@demo.maalem.ma';
-const NETWORK_ADMIN = 'reseau@demo.maalem.ma';
-const PASSWORD = 'Maalem-demo-2026';
-const HOST_PHONE = '+212661000001';
+import { ARTISAN, DEMO_PASSWORD, FES_DIRECTOR, NETWORK_ADMIN } from './demo';
 
 const htmlDir = (page: Page) => page.evaluate(() => document.documentElement.dir);
 
-describe.skipIf(e2e.skip)('Maalem in a real browser', () => {
-  const { baseUrl, logFile } = e2e.skip ? { baseUrl: '', logFile: '' } : e2e;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
+describeInBrowser('Maalem in a real browser', ({ baseUrl, logFile, openContext }) => {
   it('signs a director in, shows the dashboard, mirrors it in Arabic and signs out', async () => {
-    const context = await newContext(browser, baseUrl, DESKTOP);
+    const context = await openContext(DESKTOP);
     const page = await context.newPage();
 
     // A page behind sign-in leads to sign-in, Arabic by default, right to left.
@@ -48,13 +32,13 @@ describe.skipIf(e2e.skip)('Maalem in a real browser', () => {
     await expectAccessible(page);
 
     // A typed API error, translated and shown on the form.
-    await signInWithPassword(page, DIRECTOR, 'not-the-password');
+    await signInWithPassword(page, FES_DIRECTOR, 'not-the-password');
     await expect
       .poll(() => page.getByTestId('form-error').textContent())
       .toBe('Identifiant ou mot de passe incorrect.');
 
     // Signing in brings the person back to the page they asked for.
-    await signInWithPassword(page, DIRECTOR, PASSWORD);
+    await signInWithPassword(page, FES_DIRECTOR, DEMO_PASSWORD);
     await page.waitForURL('**/members');
     await page.getByRole('heading', { name: 'Membres', level: 1 }).waitFor();
 
@@ -97,10 +81,10 @@ describe.skipIf(e2e.skip)('Maalem in a real browser', () => {
   });
 
   it('sends a person whose session ended to sign-in and back to the page they were on', async () => {
-    const context = await newContext(browser, baseUrl, DESKTOP);
+    const context = await openContext(DESKTOP);
     const page = await context.newPage();
     await page.goto('/sign-in');
-    await signInWithPassword(page, DIRECTOR, PASSWORD);
+    await signInWithPassword(page, FES_DIRECTOR, DEMO_PASSWORD);
     await page.getByTestId('tenant-name').waitFor();
 
     // The server no longer knows this session (as after a revocation).
@@ -116,7 +100,7 @@ describe.skipIf(e2e.skip)('Maalem in a real browser', () => {
       .first()
       .waitFor();
 
-    await signInWithPassword(page, DIRECTOR, PASSWORD);
+    await signInWithPassword(page, FES_DIRECTOR, DEMO_PASSWORD);
     await page.waitForURL('**/members');
     await page.locator('table tbody tr').first().waitFor();
 
@@ -130,7 +114,7 @@ describe.skipIf(e2e.skip)('Maalem in a real browser', () => {
   });
 
   it('lets the network admin switch centre, with nothing of the first centre left on screen', async () => {
-    const context = await newContext(browser, baseUrl, DESKTOP);
+    const context = await openContext(DESKTOP);
     const page = await context.newPage();
     await page.goto('/sign-in');
     await chooseLanguage(page, 'fr');
@@ -139,7 +123,7 @@ describe.skipIf(e2e.skip)('Maalem in a real browser', () => {
     const highlight = await switcher.locator('.mantine-SegmentedControl-indicator').boundingBox();
     const french = await switcher.locator('label:has(span[lang="fr"])').boundingBox();
     expect(Math.abs(highlight!.x - french!.x)).toBeLessThan(8);
-    await signInWithPassword(page, NETWORK_ADMIN, PASSWORD);
+    await signInWithPassword(page, NETWORK_ADMIN, DEMO_PASSWORD);
     await page.getByTestId('tenant-name').waitFor();
     const first = await page.getByTestId('tenant-name').textContent();
     await screenshot(page, 'network-admin-fr-1280');
@@ -156,14 +140,14 @@ describe.skipIf(e2e.skip)('Maalem in a real browser', () => {
   });
 
   it('signs a host artisan in with a one-time code on a 360 px phone', async () => {
-    const context = await newContext(browser, baseUrl, PHONE);
+    const context = await openContext(PHONE);
     const page = await context.newPage();
     await page.goto('/sign-in');
     expect(await htmlDir(page)).toBe('rtl');
     expect(await noHorizontalScroll(page)).toBe(true);
     await screenshot(page, 'sign-in-ar-360');
 
-    await signInWithCode(page, logFile, '0661000001', HOST_PHONE);
+    await signInWithCode(page, logFile, ARTISAN.phone, ARTISAN.e164);
 
     // The artisan's home: Arabic, big buttons, a bottom navigation, nothing wider than the phone.
     await page.getByTestId('bottom-nav').waitFor();

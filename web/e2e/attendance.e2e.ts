@@ -1,26 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import {
   chooseLanguage,
   DESKTOP,
+  describeInBrowser,
   expectAccessible,
-  launchChromium,
-  newContext,
   noHorizontalScroll,
   PHONE,
   screenshot,
-  signInWithCode,
-  signInWithPassword,
+  signIn,
+  signInOnPhone,
 } from './browser';
+import { ARTISAN, FES_DIRECTOR, TRAINEE, WEAVING_COHORT } from './demo';
 
-const e2e = inject('e2e');
-const DIRECTOR = 'directeur.fes@demo.maalem.ma';
-const PASSWORD = 'Maalem-demo-2026';
-const ARTISAN_PHONE = '0661000001';
-const ARTISAN_E164 = '+212661000001';
-const TRAINEE_PHONE = '0661000002';
-const TRAINEE_E164 = '+212661000002';
-const COHORT = 'Tissage 2026-2027';
 /** The demo centre's practice day: 09:00 to 16:00 (timetable settings' defaults). */
 const PRACTICE_HOURS = 7;
 const CORRECTION_REASON = 'كانت حاضرة، خطأ في التسجيل';
@@ -39,14 +31,6 @@ const centreToday = () =>
     day: '2-digit',
   }).format(new Date());
 
-async function signInOnPhone(context: BrowserContext, logFile: string, phone: string, e164: string) {
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await signInWithCode(page, logFile, phone, e164);
-  await page.getByTestId('bottom-nav').waitFor();
-  return page;
-}
-
 /** Attended practice hours of each of these trainees, as the director's ledger shows them. */
 async function practiceHours(page: Page, names: readonly string[]) {
   await page.getByTestId('ledger-table').waitFor();
@@ -60,23 +44,15 @@ async function practiceHours(page: Page, names: readonly string[]) {
 
 const total = (hours: Record<string, number>) => Object.values(hours).reduce((sum, h) => sum + h, 0);
 
-describe.skipIf(e2e.skip)('attendance and the 20/80 ledger in a real browser', () => {
-  const { baseUrl, logFile } = e2e.skip ? { baseUrl: '', logFile: '' } : e2e;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+describeInBrowser('attendance and the 20/80 ledger in a real browser', (app) => {
+  const { baseUrl, logFile, openContext } = app;
 
   it('counts in the director’s ledger what the artisan records on a phone', async () => {
     const today = centreToday();
 
     // --- The artisan, on a 360 px phone, in Arabic: the register of their workshop, today first.
-    const phone = await newContext(browser, baseUrl, PHONE);
-    const artisan = await signInOnPhone(phone, logFile, ARTISAN_PHONE, ARTISAN_E164);
+    const phone = await openContext(PHONE);
+    const artisan = await signInOnPhone(phone, logFile, ARTISAN);
     await artisan.getByTestId('bottom-nav').getByRole('link', { name: 'الحضور' }).click();
     await artisan.getByTestId('day-strip').waitFor();
     await expect
@@ -103,16 +79,13 @@ describe.skipIf(e2e.skip)('attendance and the 20/80 ledger in a real browser', (
     await screenshot(artisan, 'artisan-today-ar-360');
 
     // --- The director, at a desk, in French: the cohort's week, then its ledger BEFORE the artisan acts.
-    const desk = await newContext(browser, baseUrl, DESKTOP);
+    const desk = await openContext(DESKTOP);
     const page = await desk.newPage();
-    await page.goto('/sign-in');
-    await chooseLanguage(page, 'fr');
-    await signInWithPassword(page, DIRECTOR, PASSWORD);
-    await page.getByTestId('tenant-name').waitFor();
+    await signIn(page, FES_DIRECTOR);
     // The dashboard leads to each running cohort's ledger.
-    await page.getByTestId('centre-ledger').getByRole('link', { name: COHORT }).waitFor();
+    await page.getByTestId('centre-ledger').getByRole('link', { name: WEAVING_COHORT }).waitFor();
     await page.getByTestId('navbar').getByRole('link', { name: 'Séances' }).click();
-    await page.getByRole('link', { name: COHORT }).first().click();
+    await page.getByRole('link', { name: WEAVING_COHORT }).first().click();
     await page.waitForURL(/\/cohorts\/[^/]+\/timetable/);
     await page.getByTestId('week-timetable').waitFor();
     await page.getByTestId('session-block').first().waitFor();
@@ -215,8 +188,8 @@ describe.skipIf(e2e.skip)('attendance and the 20/80 ledger in a real browser', (
   });
 
   it('shows the trainee her coming sessions, her hours and a private calendar link', async () => {
-    const phone = await newContext(browser, baseUrl, PHONE);
-    const page = await signInOnPhone(phone, logFile, TRAINEE_PHONE, TRAINEE_E164);
+    const phone = await openContext(PHONE);
+    const page = await signInOnPhone(phone, logFile, TRAINEE);
     await page.getByTestId('bottom-nav').getByRole('link', { name: 'استعمال الزمن' }).click();
     await page.getByTestId('schedule').waitFor();
     await page.getByTestId('schedule-day').first().waitFor();

@@ -1,19 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import {
   chooseLanguage,
   DESKTOP,
+  describeInBrowser,
   expectAccessible,
-  launchChromium,
-  newContext,
+  graphqlAs,
   noHorizontalScroll,
   PHONE,
   screenshot,
-  signInWithPassword,
+  signIn,
 } from './browser';
 
-const e2e = inject('e2e');
-const PASSWORD = 'Maalem-demo-2026';
 const JUROR = 'jure@demo.maalem.ma';
 const DIRECTOR = 'directeur.incubateur-casablanca@demo.maalem.ma';
 const COACH = 'coach.casablanca@demo.maalem.ma';
@@ -21,47 +19,11 @@ const CALL_TITLE = 'Sélection de la cohorte 8 (2026)';
 // The demo's four weighted criteria (3, 3, 2, 2): (3 × 15 + 3 × 14 + 2 × 16 + 2 × 12) ÷ 10 = 14.3
 const MARKS = ['15', '14', '16', '12'];
 
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await chooseLanguage(page, 'fr');
-  await signInWithPassword(page, email, PASSWORD);
-  await page.getByTestId('tenant-name').waitFor();
-}
-
-/** GraphQL as the signed-in person (the page's session cookie), in the centre they work in. */
-async function graphqlAs(page: Page) {
-  const post = async <T>(tenantId: string | null, query: string, variables: Record<string, unknown> = {}) => {
-    const response = await page.request.post('/graphql', {
-      data: { query, variables },
-      headers: tenantId ? { 'x-tenant-id': tenantId } : {},
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-  const me = await post<{ me: { memberships: { tenant: { id: string } }[] } }>(
-    null,
-    '{ me { memberships { tenant { id } } } }',
-  );
-  const tenantId = me.me.memberships[0]!.tenant.id;
-  return <T>(query: string, variables?: Record<string, unknown>) => post<T>(tenantId, query, variables);
-}
-
 const rankingRows = (page: Page) => page.getByTestId('ranking-row');
 
-describe.skipIf(e2e.skip)('calls, juries and ventures in a real browser', () => {
-  const { baseUrl } = e2e.skip ? { baseUrl: '' } : e2e;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
+describeInBrowser('calls, juries and ventures in a real browser', ({ openContext }) => {
   it('lets a juror score an application on a phone, seeing the others’ scores only once theirs is submitted', async () => {
-    const phone = await newContext(browser, baseUrl, PHONE);
+    const phone = await openContext(PHONE);
     const page = await phone.newPage();
     await signIn(page, JUROR);
 
@@ -147,7 +109,7 @@ describe.skipIf(e2e.skip)('calls, juries and ventures in a real browser', () => 
   });
 
   it('shows the director the ranked results and the incubator’s dashboard, in Arabic too', async () => {
-    const desk = await newContext(browser, baseUrl, DESKTOP);
+    const desk = await openContext(DESKTOP);
     const page = await desk.newPage();
     await signIn(page, DIRECTOR);
 
@@ -201,7 +163,7 @@ describe.skipIf(e2e.skip)('calls, juries and ventures in a real browser', () => 
   });
 
   it('shows a coach only their ventures and lets them log a coaching session', async () => {
-    const desk = await newContext(browser, baseUrl, DESKTOP);
+    const desk = await openContext(DESKTOP);
     const page = await desk.newPage();
     await signIn(page, COACH);
     await page.getByTestId('coach-venture').first().waitFor();

@@ -1,69 +1,25 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   chooseLanguage,
   DESKTOP,
+  describeInBrowser,
+  digits,
   expectAccessible,
-  launchChromium,
-  newContext,
+  graphqlAs,
   screenshot,
-  signInWithPassword,
+  signIn,
 } from './browser';
+import { FES_DIRECTOR } from './demo';
 
-const e2e = inject('e2e');
-const FES_DIRECTOR = 'directeur.fes@demo.maalem.ma';
 const MICROCREDIT_DIRECTOR = 'directeur.microcredit-casablanca@demo.maalem.ma';
-const PASSWORD = 'Maalem-demo-2026';
 const CANCEL_REASON = 'Indisponible aux dates prévues';
-
-const digits = (text: string | null) => (text ?? '').replace(/[^\d]/g, '');
 
 const DAY_MS = 86_400_000;
 const inDays = (count: number) => new Date(Date.now() + count * DAY_MS).toISOString().slice(0, 10);
 
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await chooseLanguage(page, 'fr');
-  await signInWithPassword(page, email, PASSWORD);
-  await page.getByTestId('tenant-name').waitFor();
-}
-
-/** GraphQL as the signed-in person (the page's session cookie), in the centre they work in. */
-async function graphqlAs(page: Page) {
-  const post = async <T>(
-    tenantId: string | null,
-    query: string,
-    variables: Record<string, unknown> = {},
-  ): Promise<T> => {
-    const response = await page.request.post('/graphql', {
-      data: { query, variables },
-      headers: tenantId ? { 'x-tenant-id': tenantId } : {},
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-  const me = await post<{ me: { memberships: { tenant: { id: string } }[] } }>(
-    null,
-    '{ me { memberships { tenant { id } } } }',
-  );
-  const tenantId = me.me.memberships[0]!.tenant.id;
-  return <T>(query: string, variables?: Record<string, unknown>) => post<T>(tenantId, query, variables);
-}
-
-describe.skipIf(e2e.skip)('short trainings in a real browser', () => {
-  const { baseUrl } = e2e.skip ? { baseUrl: '' } : e2e;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
+describeInBrowser('short trainings in a real browser', ({ openContext }) => {
   it('waitlists a person on a full course and promotes them when a place is freed', async () => {
-    const desk = await newContext(browser, baseUrl, DESKTOP);
+    const desk = await openContext(DESKTOP);
     const page = await desk.newPage();
     await signIn(page, FES_DIRECTOR);
     const gql = await graphqlAs(page);
@@ -174,7 +130,7 @@ describe.skipIf(e2e.skip)('short trainings in a real browser', () => {
   });
 
   it('shows the micro-credit centre’s 2024 figures and exports them', async () => {
-    const desk = await newContext(browser, baseUrl, DESKTOP);
+    const desk = await openContext(DESKTOP);
     const page = await desk.newPage();
     await signIn(page, MICROCREDIT_DIRECTOR);
     await page.getByTestId('dashboard-course-indicators').click();

@@ -1,23 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  chooseLanguage,
-  DESKTOP,
-  expectAccessible,
-  launchChromium,
-  newContext,
-  screenshot,
-  signInWithPassword,
-} from './browser';
-
-const e2e = inject('e2e');
-const DIRECTOR = 'directeur.fes@demo.maalem.ma';
-const NETWORK_ADMIN = 'reseau@demo.maalem.ma';
-const PASSWORD = 'Maalem-demo-2026';
-const COHORT = 'Tissage 2026-2027';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { chooseLanguage, DESKTOP, describeInBrowser, expectAccessible, screenshot, signIn } from './browser';
+import { FES_DIRECTOR, NETWORK_ADMIN, WEAVING_COHORT } from './demo';
 
 // Three applicants with a family name no demo person has, so the search finds exactly them.
 const HEADER =
@@ -28,17 +15,13 @@ const rows = (thirdBirthDate: string) => [
   `Driss;Lahlimi;إدريس;الحليمي;M;${thirdBirthDate};;0612000103;;;Primaire;;Fès`,
 ];
 
-describe.skipIf(e2e.skip)('enrollment in a real browser', () => {
-  const { baseUrl } = e2e.skip ? { baseUrl: '' } : e2e;
-  let browser: Browser;
+describeInBrowser('enrollment in a real browser', ({ openContext }) => {
   let dir: string;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
+  beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'maalem-import-'));
   });
-  afterAll(async () => {
-    await browser?.close();
+  afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -51,17 +34,14 @@ describe.skipIf(e2e.skip)('enrollment in a real browser', () => {
   const resultStatus = (page: Page) => page.getByTestId('import-result').getAttribute('data-status');
 
   it('imports applicants from a file into the open cohort, then finds them and their history', async () => {
-    const context = await newContext(browser, baseUrl, DESKTOP);
+    const context = await openContext(DESKTOP);
     const page = await context.newPage();
-    await page.goto('/sign-in');
-    await chooseLanguage(page, 'fr');
-    await signInWithPassword(page, DIRECTOR, PASSWORD);
-    await page.getByTestId('tenant-name').waitFor();
+    await signIn(page, FES_DIRECTOR);
 
     // The cohort list, filtered by trade through the address, leads to the open cohort.
     await page.getByRole('link', { name: 'Promotions' }).click();
     await page.getByRole('heading', { name: 'Promotions', level: 1 }).waitFor();
-    await page.getByRole('link', { name: COHORT }).click();
+    await page.getByRole('link', { name: WEAVING_COHORT }).click();
     await page.getByTestId('cohort-overview').waitFor();
     const cohortUrl = page.url();
     const applied = async () =>
@@ -73,7 +53,7 @@ describe.skipIf(e2e.skip)('enrollment in a real browser', () => {
     // Its import page: a file with one impossible birth date is checked, and that row is named.
     await page.getByRole('link', { name: 'Importer des candidats' }).click();
     await page.getByRole('heading', { name: 'Importer des candidats', level: 1 }).waitFor();
-    expect(await page.getByTestId('import-cohort').textContent()).toContain(COHORT);
+    expect(await page.getByTestId('import-cohort').textContent()).toContain(WEAVING_COHORT);
     await chooseFile(page, writeCsv('candidats.csv', '2005-02-30'));
     await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
     await expect.poll(() => resultStatus(page), { timeout: 30_000 }).toBe('FAILED');
@@ -148,12 +128,9 @@ describe.skipIf(e2e.skip)('enrollment in a real browser', () => {
   });
 
   it('lets the network admin read cohorts and enrollments, with no way to change them', async () => {
-    const context = await newContext(browser, baseUrl, DESKTOP);
+    const context = await openContext(DESKTOP);
     const page = await context.newPage();
-    await page.goto('/sign-in');
-    await chooseLanguage(page, 'fr');
-    await signInWithPassword(page, NETWORK_ADMIN, PASSWORD);
-    await page.getByTestId('tenant-name').waitFor();
+    await signIn(page, NETWORK_ADMIN);
 
     await page.getByRole('link', { name: 'Promotions' }).click();
     await page.getByTestId('cohort-count').waitFor();

@@ -1,67 +1,27 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import {
   chooseLanguage,
   DESKTOP,
+  describeInBrowser,
+  digits,
   expectAccessible,
-  launchChromium,
+  graphqlAs,
   logSize,
-  newContext,
   noHorizontalScroll,
   PHONE,
+  readFollowUpToken,
   screenshot,
-  signInWithCode,
-  signInWithPassword,
+  signIn,
+  signInOnPhone,
 } from './browser';
+import { ARTISAN, FES_DIRECTOR, TRAINEE, WEAVING_COHORT } from './demo';
 
-const e2e = inject('e2e');
-const DIRECTOR = 'directeur.fes@demo.maalem.ma';
-const PASSWORD = 'Maalem-demo-2026';
-const ARTISAN_PHONE = '0661000001';
-const ARTISAN_E164 = '+212661000001';
-const TRAINEE_PHONE = '0661000002';
-const TRAINEE_E164 = '+212661000002';
-const COHORT = 'Tissage 2026-2027';
 const OVERRIDE_REASON = 'Stage complet validé par le jury du centre, heures reportées sur le registre papier';
 
 // Intl writes « 79 % » with a narrow no-break space.
-const digits = (text: string | null) => (text ?? '').replace(/[^\d]/g, '');
 const plain = (text: string | null) => (text ?? '').replace(/[\u202f\u00a0]/g, ' ').trim();
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await chooseLanguage(page, 'fr');
-  await signInWithPassword(page, email, PASSWORD);
-  await page.getByTestId('tenant-name').waitFor();
-}
-
-/** GraphQL as the signed-in person (the page's session cookie), in the centre they work in. */
-async function graphqlAs(page: Page) {
-  const post = async <T>(tenantId: string | null, query: string, variables: Record<string, unknown> = {}) => {
-    const response = await page.request.post('/graphql', {
-      data: { query, variables },
-      headers: tenantId ? { 'x-tenant-id': tenantId } : {},
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-  const me = await post<{ me: { memberships: { tenant: { id: string } }[] } }>(
-    null,
-    '{ me { memberships { tenant { id } } } }',
-  );
-  const tenantId = me.me.memberships[0]!.tenant.id;
-  return <T>(query: string, variables?: Record<string, unknown>) => post<T>(tenantId, query, variables);
-}
-
-async function signInOnPhone(context: BrowserContext, logFile: string, phone: string, e164: string) {
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await signInWithCode(page, logFile, phone, e164);
-  await page.getByTestId('bottom-nav').waitFor();
-  return page;
-}
 
 /** Waits until the open dialog has finished fading in: axe reads colours, and half-faded ones fail. */
 async function opened(page: Page) {
@@ -76,41 +36,19 @@ async function opened(page: Page) {
     .toEqual(['1', '1']);
 }
 
-/** The one-time link the outbox « sent » to `phone` after `after`, read from the server's log. */
-async function readFollowUpToken(logFile: string, phone: string, after: number): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    for (const line of readFileSync(logFile, 'utf8').slice(after).split('\n').reverse()) {
-      if (!line.includes(`[outbox] SMS to ${phone}`)) continue;
-      const token = /\/follow-up\/([A-Za-z0-9._~-]+)/.exec(line)?.[1];
-      if (token) return token;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`No follow-up link for ${phone} in the server log`);
-}
-
-describe.skipIf(e2e.skip)('graduation, certificates and integration in a real browser', () => {
-  const { baseUrl, logFile } = e2e.skip ? { baseUrl: '', logFile: '' } : e2e;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+describeInBrowser('graduation, certificates and integration in a real browser', (app) => {
+  const { logFile, openContext } = app;
 
   it('graduates a trainee whose certificate anyone can verify, then shows the integration rate', async () => {
-    const desk = await newContext(browser, baseUrl, DESKTOP);
+    const desk = await openContext(DESKTOP);
     const page = await desk.newPage();
-    await signIn(page, DIRECTOR);
+    await signIn(page, FES_DIRECTOR);
     const gql = await graphqlAs(page);
 
     // --- The 2026 weaving cohort's graduation screen, reached from the navigation.
     await page.getByTestId('navbar').getByRole('link', { name: 'Diplomation' }).click();
     await page.waitForURL(/\/graduation$/);
-    await page.getByTestId('cohorts-to-graduate').getByRole('link', { name: COHORT }).click();
+    await page.getByTestId('cohorts-to-graduate').getByRole('link', { name: WEAVING_COHORT }).click();
     await page.waitForURL(/\/graduation\/[^/]+$/);
     const cohortId = page.url().split('/').pop()!;
     await page.getByTestId('graduation-table').waitFor();
@@ -201,7 +139,7 @@ describe.skipIf(e2e.skip)('graduation, certificates and integration in a real br
     await page.keyboard.press('Escape');
 
     // --- Anyone, signed out, on a phone: the certificate is valid and names the trainee.
-    const visitor = await newContext(browser, baseUrl, PHONE);
+    const visitor = await openContext(PHONE);
     expect(await visitor.cookies()).toEqual([]);
     const pub = await visitor.newPage();
     await pub.goto(verifyPath);
@@ -243,7 +181,7 @@ describe.skipIf(e2e.skip)('graduation, certificates and integration in a real br
     await reachable.getByTestId('send-link').click();
     await reachable.getByTestId('link-sent').waitFor();
     const token = await readFollowUpToken(logFile, e164, logBefore);
-    const graduatePhone = await newContext(browser, baseUrl, PHONE);
+    const graduatePhone = await openContext(PHONE);
     const graduate = await graduatePhone.newPage();
     await graduate.goto(`/follow-up/${token}`);
     await graduate.getByTestId('follow-up-form').waitFor();
@@ -304,8 +242,8 @@ describe.skipIf(e2e.skip)('graduation, certificates and integration in a real br
   });
 
   it('takes the host artisan’s final mark of a trainee, on a 360 px phone', async () => {
-    const phone = await newContext(browser, baseUrl, PHONE);
-    const page = await signInOnPhone(phone, logFile, ARTISAN_PHONE, ARTISAN_E164);
+    const phone = await openContext(PHONE);
+    const page = await signInOnPhone(phone, logFile, ARTISAN);
     await page.getByTestId('bottom-nav').getByRole('link', { name: 'متدربيّ' }).click();
     await page.waitForURL(/\/trainees$/);
     const mark = page.getByTestId('host-assessment').first();
@@ -323,8 +261,8 @@ describe.skipIf(e2e.skip)('graduation, certificates and integration in a real br
   });
 
   it('shows a trainee their certificates on a 360 px phone', async () => {
-    const phone = await newContext(browser, baseUrl, PHONE);
-    const page = await signInOnPhone(phone, logFile, TRAINEE_PHONE, TRAINEE_E164);
+    const phone = await openContext(PHONE);
+    const page = await signInOnPhone(phone, logFile, TRAINEE);
     await page.getByTestId('bottom-nav').getByRole('link', { name: 'شهاداتي' }).click();
     await page.waitForURL(/\/certificates$/);
     await page.locator('[data-testid="my-certificates"], [data-testid="no-certificate"]').first().waitFor();

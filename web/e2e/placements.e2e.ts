@@ -1,47 +1,27 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   chooseLanguage,
   DESKTOP,
+  describeInBrowser,
   expectAccessible,
-  launchChromium,
-  newContext,
   noHorizontalScroll,
   PHONE,
   screenshot,
-  signInWithCode,
-  signInWithPassword,
+  signIn,
+  signInOnPhone,
 } from './browser';
+import { ARTISAN, TRAINEE, WEAVING_COHORT } from './demo';
 
-const e2e = inject('e2e');
 const COORDINATOR = 'coordination.fes@demo.maalem.ma';
-const PASSWORD = 'Maalem-demo-2026';
-const ARTISAN_PHONE = '0661000001';
-const ARTISAN_E164 = '+212661000001';
-const TRAINEE_PHONE = '0661000002';
-const TRAINEE_E164 = '+212661000002';
-const COHORT = 'Tissage 2026-2027';
 const HOST = 'Atelier de tissage du maâlem Driss';
 // One of the usual reasons, tapped in Arabic: the artisan's own words reach the coordinator as they are.
 const DECLINE_REASON = 'هذه الأيام لا تناسبني';
 
-describe.skipIf(e2e.skip)('placements in a real browser', () => {
-  const { baseUrl, logFile } = e2e.skip ? { baseUrl: '', logFile: '' } : e2e;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
+describeInBrowser('placements in a real browser', ({ logFile, openContext }) => {
   it('lets the artisan confirm one proposal and decline another on a phone; the coordinator’s board shows both', async () => {
     // --- The artisan, on a 360 px phone, in Arabic (the default), signed in with a one-time code.
-    const phone = await newContext(browser, baseUrl, PHONE);
-    const artisan = await phone.newPage();
-    await artisan.goto('/sign-in');
-    await signInWithCode(artisan, logFile, ARTISAN_PHONE, ARTISAN_E164);
+    const phone = await openContext(PHONE);
+    const artisan = await signInOnPhone(phone, logFile, ARTISAN);
 
     // The demo workshop has three proposals waiting. Other browser tests share this database: the
     // test takes the proposals that are there, and needs two of them.
@@ -98,18 +78,15 @@ describe.skipIf(e2e.skip)('placements in a real browser', () => {
 
     // --- The coordinator, at a desk: the cohort's board shows the yes among the confirmed and the no
     // with its reason.
-    const desk = await newContext(browser, baseUrl, DESKTOP);
+    const desk = await openContext(DESKTOP);
     const page = await desk.newPage();
-    await page.goto('/sign-in');
-    await chooseLanguage(page, 'fr');
-    await signInWithPassword(page, COORDINATOR, PASSWORD);
-    await page.getByTestId('tenant-name').waitFor();
+    await signIn(page, COORDINATOR);
     await page.getByTestId('navbar').getByRole('link', { name: 'Placements' }).click();
     await page.getByRole('heading', { name: 'Placements', level: 1 }).waitFor();
-    await page.getByRole('link', { name: COHORT }).click();
+    await page.getByRole('link', { name: WEAVING_COHORT }).click();
     await page.waitForURL(/\/cohorts\/[^/]+\/placements$/);
     await page.getByTestId('placement-board').waitFor();
-    expect(await page.getByTestId('board-title').textContent()).toContain(COHORT);
+    expect(await page.getByTestId('board-title').textContent()).toContain(WEAVING_COHORT);
 
     const placed = page
       .getByTestId('column-placed')
@@ -192,10 +169,8 @@ describe.skipIf(e2e.skip)('placements in a real browser', () => {
   });
 
   it('shows the trainee, on their phone, where and on which days they practise', async () => {
-    const phone = await newContext(browser, baseUrl, PHONE);
-    const page = await phone.newPage();
-    await page.goto('/sign-in');
-    await signInWithCode(page, logFile, TRAINEE_PHONE, TRAINEE_E164);
+    const phone = await openContext(PHONE);
+    const page = await signInOnPhone(phone, logFile, TRAINEE);
 
     // The demo trainee practises at the demo workshop: its Arabic name, its address and her days.
     const card = page.getByTestId('my-placement');

@@ -2,6 +2,7 @@ import { type Cache, cacheExchange, type Resolver, type UpdateResolver } from '@
 import { relayPagination } from '@urql/exchange-graphcache/extras';
 import { Client, fetchExchange, mapExchange } from 'urql';
 import { acceptLanguage, type Locale } from '../i18n/locale';
+import { EMBEDDED, invalidateRoot, succeeded } from './cache-helpers';
 import { COURSE_KEYS, COURSE_UPDATES } from './course-cache';
 import { GRADUATION_KEYS, GRADUATION_UPDATES } from './graduation-cache';
 import { INCUBATION_KEYS, INCUBATION_UPDATES } from './incubation-cache';
@@ -21,9 +22,6 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
 }
 
-// Types without an id are parts of their parent (payloads, connections), never entities of their own.
-const EMBEDDED = () => null;
-
 /**
  * relayPagination merges pages but returns only edges and pageInfo; a connection's other fields
  * (totalCount) are the same on every page, so they are read from the page asked for.
@@ -37,13 +35,6 @@ function relayPaginationWithTotal(): Resolver {
     const totalCount = typeof page === 'string' ? cache.resolve(page, 'totalCount') : undefined;
     return { ...merged, totalCount };
   };
-}
-
-/** Forgets every cached answer of these root fields, whatever their arguments: the next read refetches. */
-function invalidateRoot(cache: Cache, ...fieldNames: string[]) {
-  for (const field of cache.inspectFields('Query')) {
-    if (fieldNames.includes(field.fieldName)) cache.invalidate('Query', field.fieldName, field.arguments);
-  }
 }
 
 /** A cohort's counts change with every application and transition: read them again next time. */
@@ -65,12 +56,6 @@ function invalidatePlacements(cache: Cache, payload: unknown) {
       cache.invalidate({ __typename: 'Host', id: hostId }, 'load', field.arguments);
   }
 }
-
-/** Whether a mutation's payload says it did something (no typed errors). */
-const succeeded = (result: Record<string, unknown>, field: string) => {
-  const payload = result[field] as { errors?: unknown[] } | null | undefined;
-  return !!payload && (payload.errors?.length ?? 0) === 0;
-};
 
 /**
  * New rows change lists the cache cannot patch by itself (which page, which filter, which order):

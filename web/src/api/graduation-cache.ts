@@ -1,7 +1,5 @@
 import type { Cache, KeyingConfig, UpdateResolver } from '@urql/exchange-graphcache';
-
-// Types without an id are parts of their parent (figures, checks, payloads), never entities.
-const EMBEDDED = () => null;
+import { EMBEDDED, invalidateRoot, succeeded } from './cache-helpers';
 
 export const GRADUATION_KEYS: KeyingConfig = {
   CompletionRules: EMBEDDED,
@@ -24,17 +22,6 @@ export const GRADUATION_KEYS: KeyingConfig = {
   TradeActivity: EMBEDDED,
   CentreActivity: EMBEDDED,
   ActivityReport: EMBEDDED,
-};
-
-function invalidateRoot(cache: Cache, ...fieldNames: string[]) {
-  for (const field of cache.inspectFields('Query')) {
-    if (fieldNames.includes(field.fieldName)) cache.invalidate('Query', field.fieldName, field.arguments);
-  }
-}
-
-const succeeded = (result: Record<string, unknown>, field: string) => {
-  const payload = result[field] as { errors?: unknown[] } | null | undefined;
-  return !!payload && (payload.errors?.length ?? 0) === 0;
 };
 
 /** Every figure a graduation changes: who may graduate, the certificates, waves, rates, reports. */

@@ -1,7 +1,5 @@
-import type { Cache, KeyingConfig, UpdateResolver } from '@urql/exchange-graphcache';
-
-// Types without an id are parts of their parent (figures, payloads), never entities of their own.
-const EMBEDDED = () => null;
+import type { KeyingConfig, UpdateResolver } from '@urql/exchange-graphcache';
+import { EMBEDDED, invalidateRoot, succeeded } from './cache-helpers';
 
 export const TIMETABLE_KEYS: KeyingConfig = {
   TimetableSettings: EMBEDDED,
@@ -17,18 +15,6 @@ export const TIMETABLE_KEYS: KeyingConfig = {
   ConfirmWeekPayload: EMBEDDED,
   CorrectAttendancePayload: EMBEDDED,
   CalendarFeedPayload: EMBEDDED,
-};
-
-/** Forgets every cached answer of these root fields, whatever their arguments: the next read refetches. */
-function invalidateRoot(cache: Cache, ...fieldNames: string[]) {
-  for (const field of cache.inspectFields('Query')) {
-    if (fieldNames.includes(field.fieldName)) cache.invalidate('Query', field.fieldName, field.arguments);
-  }
-}
-
-const succeeded = (result: Record<string, unknown>, field: string) => {
-  const payload = result[field] as { errors?: unknown[] } | null | undefined;
-  return !!payload && (payload.errors?.length ?? 0) === 0;
 };
 
 /** Every figure that adds up attendance. */

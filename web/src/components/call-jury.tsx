@@ -1,13 +1,14 @@
 import { Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { type FragmentType, graphql, readFragment } from '../gql';
 import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
-import { useFocusFirstError } from '../lib/use-focus-first-error';
-import { AppModal } from './app-modal';
+import { ConfirmDialog } from './form-dialog';
 import { FormErrors } from './form-errors';
-import { mutationErrors, NO_ERRORS, type SplitErrors } from './user-errors';
+import { useMutationDialog } from './use-mutation-dialog';
+import { useMutationForm } from './use-mutation-form';
+import type { SplitErrors } from './user-errors';
 
 export const CallJuryJurorFragment = graphql(`
   fragment CallJury_CallJurorFragment on CallJuror {
@@ -74,9 +75,9 @@ export function CallJury(props: {
   const jurors = props.jurors.map((j) => readFragment(CallJuryJurorFragment, j));
   const t = useT();
   const format = useCentreFormatters();
-  const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
+  // The dialog is about one juror: asks before removing them.
+  const removal = useMutationDialog<{ id: string; name: string }>();
   const [removeState, remove] = useMutation(RemoveJurorMutation);
-  const [removeErrors, setRemoveErrors] = useState<SplitErrors>(NO_ERRORS);
 
   return (
     <Stack gap="sm">
@@ -115,10 +116,7 @@ export function CallJury(props: {
                         color="red"
                         c="red.9"
                         size="xs"
-                        onClick={() => {
-                          setRemoveErrors(NO_ERRORS);
-                          setRemoving({ id: juror.id, name: juror.user.displayName });
-                        }}
+                        onClick={() => removal.open({ id: juror.id, name: juror.user.displayName })}
                       >
                         {t('jury.remove')}
                       </Button>
@@ -131,30 +129,20 @@ export function CallJury(props: {
         </Table.ScrollContainer>
       )}
       {props.canWrite && <AddJurorForm callId={props.callId} />}
-      <AppModal opened={!!removing} onClose={() => setRemoving(null)} title={t('jury.remove')}>
-        <Stack>
-          <Text>{t('jury.removeConfirm', { name: removing?.name ?? '' })}</Text>
-          <FormErrors ids={removeErrors.general} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRemoving(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red.9"
-              loading={removeState.fetching}
-              onClick={async () => {
-                if (!removing) return;
-                const result = await remove({ input: { jurorId: removing.id } });
-                const problems = mutationErrors(result.data?.removeJuror, result.error, []);
-                if (problems) return setRemoveErrors(problems);
-                setRemoving(null);
-              }}
-            >
-              {t('jury.remove')}
-            </Button>
-          </Group>
-        </Stack>
-      </AppModal>
+      <ConfirmDialog
+        dialog={removal}
+        title={t('jury.remove')}
+        confirmLabel={t('jury.remove')}
+        color="red.9"
+        fetching={removeState.fetching}
+        onConfirm={async () => {
+          if (!removal.subject) return;
+          const result = await remove({ input: { jurorId: removal.subject.id } });
+          removal.accepted(result.data?.removeJuror, result.error, []);
+        }}
+      >
+        <Text>{t('jury.removeConfirm', { name: removal.subject?.name ?? '' })}</Text>
+      </ConfirmDialog>
     </Stack>
   );
 }
@@ -163,15 +151,9 @@ function AddJurorForm({ callId }: { callId: string }) {
   const t = useT();
   const [displayName, setDisplayName] = useState('');
   const [email, setEmail] = useState('');
-  const [errors, setErrors] = useState<SplitErrors>(NO_ERRORS);
+  const { errors, err, formRef, refused, accepted } = useMutationForm();
   const [added, setAdded] = useState<string | null>(null);
   const [state, add] = useMutation(AddJurorMutation);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, errors);
-  const err = (field: string) => {
-    const id = errors.byField[field];
-    return id ? t(id) : undefined;
-  };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -180,11 +162,9 @@ function AddJurorForm({ callId }: { callId: string }) {
     if (!displayName.trim()) byField.displayName = 'errors.REQUIRED';
     if (!email.trim()) byField.email = 'errors.REQUIRED';
     else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) byField.email = 'errors.INVALID_EMAIL';
-    if (Object.keys(byField).length > 0) return setErrors({ byField, general: [] });
+    if (refused(byField)) return;
     const result = await add({ input: { callId, displayName: displayName.trim(), email: email.trim() } });
-    const problems = mutationErrors(result.data?.addJuror, result.error, ADD_FIELDS);
-    if (problems) return setErrors(problems);
-    setErrors(NO_ERRORS);
+    if (!accepted(result.data?.addJuror, result.error, ADD_FIELDS)) return;
     setAdded(displayName.trim());
     setDisplayName('');
     setEmail('');

@@ -6,22 +6,36 @@ import { useLocale } from '../i18n/locale-provider';
 import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
 
-export const CohortRowCohortFragment = graphql(`
-  fragment CohortRow_CohortFragment on Cohort {
+/** A cohort's first cells in the lists of several sections (cohorts, graduation). */
+export const CohortCellsFragment = graphql(`
+  fragment CohortCells_CohortFragment on Cohort {
     id
     label
     startsOn
     endsOn
-    capacity
     programme {
       id
       nameFr
       nameAr
       trade {
         id
-        code
         nameFr
         nameAr
+      }
+    }
+  }
+`);
+
+export const CohortRowCohortFragment = graphql(`
+  fragment CohortRow_CohortFragment on Cohort {
+    id
+    capacity
+    ...CohortCells_CohortFragment
+    programme {
+      id
+      trade {
+        id
+        code
       }
     }
     overview {
@@ -34,17 +48,16 @@ export const CohortRowCohortFragment = graphql(`
   }
 `);
 
-export function CohortRow(props: { cohort: FragmentType<typeof CohortRowCohortFragment> }) {
-  const cohort = readFragment(CohortRowCohortFragment, props.cohort);
+/** Its label (leading to `to`), its trade and programme, its dates: three table cells. */
+export function CohortCells(props: { cohort: FragmentType<typeof CohortCellsFragment>; to: string }) {
+  const cohort = readFragment(CohortCellsFragment, props.cohort);
   const t = useT();
   const { locale } = useLocale();
   const format = useCentreFormatters();
-  const { capacityUsed, capacityLeft } = cohort.overview;
-  const share = cohort.capacity > 0 ? Math.min(100, (capacityUsed / cohort.capacity) * 100) : 100;
   return (
-    <Table.Tr data-testid="cohort-row">
+    <>
       <Table.Td>
-        <Anchor component={Link} to={`/cohorts/${cohort.id}`} fw={600}>
+        <Anchor component={Link} to={props.to} fw={600}>
           {cohort.label}
         </Anchor>
       </Table.Td>
@@ -59,6 +72,18 @@ export function CohortRow(props: { cohort: FragmentType<typeof CohortRowCohortFr
           {t('cohort.dates', { start: format.day(cohort.startsOn), end: format.day(cohort.endsOn) })}
         </Text>
       </Table.Td>
+    </>
+  );
+}
+
+export function CohortRow(props: { cohort: FragmentType<typeof CohortRowCohortFragment> }) {
+  const cohort = readFragment(CohortRowCohortFragment, props.cohort);
+  const t = useT();
+  const { capacityUsed, capacityLeft } = cohort.overview;
+  const share = cohort.capacity > 0 ? Math.min(100, (capacityUsed / cohort.capacity) * 100) : 100;
+  return (
+    <Table.Tr data-testid="cohort-row">
+      <CohortCells cohort={cohort} to={`/cohorts/${cohort.id}`} />
       <Table.Td>
         <Stack gap={4} miw={140}>
           <Text size="sm" fw={600}>

@@ -1,13 +1,13 @@
-import { Button, Group, Loader, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useRef, useState } from 'react';
+import { Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { useT } from '../i18n/use-t';
-import { useDebouncedText } from '../lib/use-debounced-text';
-import { useFocusFirstError } from '../lib/use-focus-first-error';
 import { AppModal } from './app-modal';
 import { FormErrors } from './form-errors';
-import { mutationErrors, NO_ERRORS, type SplitErrors } from './user-errors';
+import { SearchPicker, searchReady } from './search-picker';
+import { useMutationForm } from './use-mutation-form';
+import type { SplitErrors } from './user-errors';
 
 const CreateVentureChoicesQuery = graphql(`
   query CreateVentureChoices {
@@ -101,14 +101,8 @@ function CreateVentureForm({ onCreated }: { onCreated: (ventureId: string) => vo
   const [cohortId, setCohortId] = useState<string | null>(null);
   const [coachUserId, setCoachUserId] = useState<string | null>(null);
   const [founders, setFounders] = useState<{ id: string; name: string }[]>([]);
-  const [errors, setErrors] = useState<SplitErrors>(NO_ERRORS);
+  const { errors, err, formRef, refused, accepted } = useMutationForm();
   const [state, create] = useMutation(CreateVentureMutation);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, errors);
-  const err = (field: string) => {
-    const id = errors.byField[field];
-    return id ? t(id) : undefined;
-  };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -116,7 +110,7 @@ function CreateVentureForm({ onCreated }: { onCreated: (ventureId: string) => vo
     if (!name.trim()) byField.name = 'errors.REQUIRED';
     if (!sector.trim()) byField.sector = 'errors.REQUIRED';
     if (founders.length === 0) byField.founderIds = 'ventures.founderRequired';
-    if (Object.keys(byField).length > 0) return setErrors({ byField, general: [] });
+    if (refused(byField)) return;
     const result = await create({
       input: {
         name: name.trim(),
@@ -129,9 +123,7 @@ function CreateVentureForm({ onCreated }: { onCreated: (ventureId: string) => vo
       },
     });
     const payload = result.data?.createVenture;
-    const problems = mutationErrors(payload, result.error, FIELDS);
-    if (problems) return setErrors(problems);
-    if (payload?.venture) onCreated(payload.venture.id);
+    if (accepted(payload, result.error, FIELDS) && payload?.venture) onCreated(payload.venture.id);
   };
 
   const cohorts = choices.data?.cohorts.edges.map((e) => ({ value: e.node.id, label: e.node.label })) ?? [];
@@ -252,49 +244,25 @@ function FounderSearch({
 }) {
   const t = useT();
   const [search, setSearch] = useState('');
-  const [text, setText, flush] = useDebouncedText(search, setSearch, 250);
-  const ready = search.trim().length >= 2;
+  const ready = searchReady(search);
   const [result] = useQuery({ query: FounderSearchQuery, variables: { search }, pause: !ready });
   const found = ready
-    ? (result.data?.people.edges ?? []).filter(({ node }) => !exclude.includes(node.id))
+    ? (result.data?.people.edges ?? [])
+        .filter(({ node }) => !exclude.includes(node.id))
+        .map(({ node }) => ({ id: node.id, name: node.fullName }))
     : [];
   return (
-    <Stack gap={4}>
-      <TextInput
-        type="search"
-        name="founderSearch"
-        label={t('ventures.addFounder')}
-        description={t('ventures.addFounderHelp')}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            flush();
-          }
-        }}
-        rightSection={result.fetching ? <Loader size="xs" /> : null}
-        error={error}
-      />
-      {ready && !result.fetching && found.length === 0 && <Text c="dimmed">{t('application.noMatch')}</Text>}
-      <Stack gap={4} aria-live="polite">
-        {found.map(({ node }) => (
-          <Group key={node.id} justify="space-between" wrap="nowrap" data-testid="founder-match">
-            <Text>{node.fullName}</Text>
-            <Button
-              variant="default"
-              size="xs"
-              onClick={() => {
-                onChoose({ id: node.id, name: node.fullName });
-                setText('');
-                setSearch('');
-              }}
-            >
-              {t('application.choose')}
-            </Button>
-          </Group>
-        ))}
-      </Stack>
-    </Stack>
+    <SearchPicker
+      name="founderSearch"
+      label={t('ventures.addFounder')}
+      description={t('ventures.addFounderHelp')}
+      error={error}
+      matchTestId="founder-match"
+      search={search}
+      onSearch={setSearch}
+      matches={found}
+      fetching={result.fetching}
+      onChoose={onChoose}
+    />
   );
 }

@@ -1,15 +1,16 @@
-import { Button, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import type { MessageId } from '../i18n/messages';
 import { useT } from '../i18n/use-t';
 import type { BlockerLike } from '../lib/graduation';
-import { checkReason, REASON_MAX } from '../lib/reasons';
+import { checkReason } from '../lib/reasons';
 import { useCentreToday } from '../lib/use-centre-today';
 import { AppModal } from './app-modal';
 import { FormErrors } from './form-errors';
 import { GraduationBlockers } from './graduation-blockers';
+import { ReasonField } from './reason-field';
 import { mutationErrors, NO_ERRORS, type SplitErrors } from './user-errors';
 
 const GraduateMutation = graphql(`
@@ -161,19 +162,16 @@ export function GraduateDialog({
           />
           {blocked &&
             (canOverride ? (
-              <Textarea
+              <ReasonField
                 name="overrideReason"
                 label={t('graduation.overrideReason')}
                 description={t('graduation.overrideHelp')}
-                required
-                rows={3}
-                maxLength={REASON_MAX}
                 value={reason}
-                onChange={(event) => {
-                  setReason(event.currentTarget.value);
+                onChange={(value) => {
+                  setReason(value);
                   setReasonProblem(null);
                 }}
-                error={overrideError ? t(overrideError) : undefined}
+                error={overrideError}
               />
             ) : (
               <Text c="dimmed">{t('graduation.overrideDirectorsOnly')}</Text>

@@ -9,15 +9,15 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import type { MessageId } from '../i18n/messages';
 import { useT } from '../i18n/use-t';
 import { useCentreToday } from '../lib/use-centre-today';
-import { useFocusFirstError } from '../lib/use-focus-first-error';
 import { FormErrors } from './form-errors';
-import { mutationErrors, NO_ERRORS, type SplitErrors } from './user-errors';
+import { useMutationForm } from './use-mutation-form';
+import type { SplitErrors } from './user-errors';
 
 const LogCoachingSessionMutation = graphql(`
   mutation LogCoachingSession($input: LogCoachingSessionInput!) {
@@ -70,15 +70,9 @@ export function LogSessionForm({ ventureId, onLogged }: { ventureId: string; onL
   const [topic, setTopic] = useState('');
   const [notes, setNotes] = useState('');
   const [nextSteps, setNextSteps] = useState('');
-  const [errors, setErrors] = useState<SplitErrors>(NO_ERRORS);
+  const { errors, err, formRef, refused, accepted } = useMutationForm();
   const [logged, setLogged] = useState(false);
   const [state, log] = useMutation(LogCoachingSessionMutation);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, errors);
-  const err = (field: string) => {
-    const id = errors.byField[field];
-    return id ? t(id) : undefined;
-  };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -93,7 +87,7 @@ export function LogSessionForm({ ventureId, onLogged }: { ventureId: string; onL
     else if (topic.trim().length > TOPIC_MAX) byField.topic = 'callForm.tooLong';
     if (notes.length > TEXT_MAX) byField.notes = 'callForm.tooLong';
     if (nextSteps.length > TEXT_MAX) byField.nextSteps = 'callForm.tooLong';
-    if (Object.keys(byField).length > 0) return setErrors({ byField, general: [] });
+    if (refused(byField)) return;
     const result = await log({
       input: {
         ventureId,
@@ -104,9 +98,7 @@ export function LogSessionForm({ ventureId, onLogged }: { ventureId: string; onL
         nextSteps: nextSteps.trim() || null,
       },
     });
-    const problems = mutationErrors(result.data?.logCoachingSession, result.error, FIELDS);
-    if (problems) return setErrors(problems);
-    setErrors(NO_ERRORS);
+    if (!accepted(result.data?.logCoachingSession, result.error, FIELDS)) return;
     setTopic('');
     setNotes('');
     setNextSteps('');

@@ -3,24 +3,26 @@ import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
 import type { Pager } from '../lib/use-pager';
 
+/** The page of a connection on screen: its rows, how many in all, and where the next page starts. */
+export interface ConnectionPage {
+  edges: readonly unknown[];
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+}
+
 /** Previous and next page under a list, with which rows are shown out of how many. */
 export function PagerButtons({
   pager,
   pageSize,
-  shown,
-  total,
-  hasNextPage,
-  endCursor,
+  connection,
   fetching,
 }: {
   pager: Pager;
   pageSize: number;
-  shown: number;
-  total: number;
-  hasNextPage: boolean;
-  endCursor: string | null | undefined;
+  connection: ConnectionPage;
   fetching: boolean;
 }) {
+  const { hasNextPage, endCursor } = connection.pageInfo;
   const t = useT();
   const format = useCentreFormatters();
   if (pager.page === 1 && !hasNextPage) return null;
@@ -33,8 +35,8 @@ export function PagerButtons({
       <Text size="sm" aria-live="polite">
         {t('pager.range', {
           first: format.number(first),
-          last: format.number(first + shown - 1),
-          total: format.number(total),
+          last: format.number(first + connection.edges.length - 1),
+          total: format.number(connection.totalCount),
         })}
       </Text>
       <Button variant="default" disabled={!hasNextPage || fetching} onClick={() => pager.next(endCursor)}>

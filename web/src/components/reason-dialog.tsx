@@ -1,10 +1,11 @@
-import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { MessageId } from '../i18n/messages';
 import { useT } from '../i18n/use-t';
-import { checkReason, REASON_MAX } from '../lib/reasons';
+import { checkReason } from '../lib/reasons';
 import { AppModal } from './app-modal';
 import { FormErrors } from './form-errors';
+import { ReasonField } from './reason-field';
 
 /**
  * Asks why before an answer that needs one (declining, ending early, pausing a host). A few usual
@@ -90,19 +91,16 @@ export function ReasonDialog({
               ))}
             </Stack>
           )}
-          <Textarea
+          <ReasonField
             name="reason"
             label={t('reason.label')}
             description={t('reason.help')}
-            required
-            rows={3}
-            maxLength={REASON_MAX}
             value={reason}
-            onChange={(event) => {
-              setReason(event.currentTarget.value);
+            onChange={(value) => {
+              setReason(value);
               setProblem(null);
             }}
-            error={reasonError ? t(reasonError) : undefined}
+            error={reasonError}
             size="md"
           />
           <Group justify="flex-end" gap="sm">

@@ -2,7 +2,6 @@ import {
   Button,
   FileInput,
   Group,
-  Loader,
   SegmentedControl,
   Select,
   Stack,
@@ -10,7 +9,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { ApplicantKind } from '../gql/graphql';
@@ -21,12 +20,12 @@ import { callErrorKey } from '../lib/call-form';
 import { nameIn } from '../lib/incubation-format';
 import { readFileAsBase64 } from '../lib/read-file';
 import { useCentreToday } from '../lib/use-centre-today';
-import { useDebouncedText } from '../lib/use-debounced-text';
-import { useFocusFirstError } from '../lib/use-focus-first-error';
 import { AppModal } from './app-modal';
 import { useDocumentKindLabel } from './document-kind';
 import { FormErrors } from './form-errors';
-import { requestErrorId } from './user-errors';
+import { SearchPicker, searchReady } from './search-picker';
+import { useMutationForm } from './use-mutation-form';
+import { NO_ERRORS, requestErrorId } from './user-errors';
 
 const ApplicantSearchQuery = graphql(`
   query ApplicantSearch($search: String!, $people: Boolean!, $ventures: Boolean!) {
@@ -149,20 +148,9 @@ function RecordApplicationForm({
   const [files, setFiles] = useState<Record<string, File | null>>({});
   const [otherKind, setOtherKind] = useState('');
   const [otherFile, setOtherFile] = useState<File | null>(null);
-  const [errors, setErrors] = useState<{ byField: Partial<Record<string, MessageId>>; general: MessageId[] }>(
-    {
-      byField: {},
-      general: [],
-    },
-  );
+  const { errors, setErrors, err, formRef, refused } = useMutationForm();
   const [reading, setReading] = useState(false);
   const [state, submit] = useMutation(SubmitApplicationMutation);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, errors);
-  const err = (key: string) => {
-    const id = errors.byField[key];
-    return id ? t(id) : undefined;
-  };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -181,8 +169,8 @@ function RecordApplicationForm({
     if (otherFile && !otherKind.trim()) byField.otherKind = 'errors.REQUIRED';
     if (otherFile && (otherFile.size === 0 || otherFile.size > MAX_DOCUMENT_BYTES))
       byField.otherFile = 'application.fileSize';
-    if (Object.keys(byField).length > 0) return setErrors({ byField, general: [] });
-    setErrors({ byField: {}, general: [] });
+    if (refused(byField)) return;
+    setErrors(NO_ERRORS);
 
     setReading(true);
     const chosen: [string, File][] = [
@@ -345,8 +333,7 @@ function ApplicantSearch({
 }) {
   const t = useT();
   const [search, setSearch] = useState('');
-  const [text, setText, flush] = useDebouncedText(search, setSearch, 250);
-  const ready = search.trim().length >= 2;
+  const ready = searchReady(search);
   const [result] = useQuery({
     query: ApplicantSearchQuery,
     variables: { search, people: kind === 'PERSON', ventures: kind === 'VENTURE' },
@@ -358,34 +345,18 @@ function ApplicantSearch({
       ? (result.data?.people?.edges ?? []).map(({ node }) => ({ kind, id: node.id, name: node.fullName }))
       : (result.data?.ventures?.edges ?? []).map(({ node }) => ({ kind, id: node.id, name: node.name }));
   return (
-    <Stack gap="xs">
-      <TextInput
-        type="search"
-        name="applicantSearch"
-        label={kind === 'PERSON' ? t('application.searchPerson') : t('application.searchVenture')}
-        required
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            flush();
-          }
-        }}
-        rightSection={result.fetching ? <Loader size="xs" /> : null}
-        error={error}
-      />
-      {ready && !result.fetching && found.length === 0 && <Text c="dimmed">{t('application.noMatch')}</Text>}
-      <Stack gap={4} aria-live="polite">
-        {found.map((applicant) => (
-          <Group key={applicant.id} justify="space-between" wrap="nowrap" data-testid="applicant-match">
-            <Text>{applicant.name}</Text>
-            <Button variant="default" size="xs" onClick={() => onChoose(applicant)}>
-              {t('application.choose')}
-            </Button>
-          </Group>
-        ))}
-      </Stack>
-    </Stack>
+    <SearchPicker
+      name="applicantSearch"
+      label={kind === 'PERSON' ? t('application.searchPerson') : t('application.searchVenture')}
+      required
+      error={error}
+      gap="xs"
+      matchTestId="applicant-match"
+      search={search}
+      onSearch={setSearch}
+      matches={found}
+      fetching={result.fetching}
+      onChoose={onChoose}
+    />
   );
 }

@@ -11,7 +11,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import type { FundingKind, LegalForm } from '../gql/graphql';
@@ -22,10 +22,10 @@ import { useT } from '../i18n/use-t';
 import { formatMad } from '../lib/incubation-format';
 import { survivalYears } from '../lib/survival';
 import { useCentreToday } from '../lib/use-centre-today';
-import { AppModal } from './app-modal';
-import { FormErrors } from './form-errors';
+import { FormDialog, FormDialogButton } from './form-dialog';
 import { TintedBadge } from './tinted-badge';
-import { mutationErrors, NO_ERRORS, type SplitErrors } from './user-errors';
+import { useMutationDialog } from './use-mutation-dialog';
+import type { SplitErrors } from './user-errors';
 
 export const LEGAL_FORMS: readonly LegalForm[] = [
   'AUTO_ENTREPRENEUR',
@@ -138,16 +138,6 @@ const RecordSurvivalCheckMutation = graphql(`
 const toNumber = (value: string | number): number | '' =>
   typeof value === 'number' ? value : value === '' ? '' : Number(value);
 
-function useFieldErrors() {
-  const t = useT();
-  const [errors, setErrors] = useState<SplitErrors>(NO_ERRORS);
-  const err = (field: string) => {
-    const id = errors.byField[field];
-    return id ? t(id) : undefined;
-  };
-  return { errors, setErrors, err };
-}
-
 function dayProblem(day: string, today: string) {
   if (!day) return 'errors.REQUIRED' as const;
   if (day > today) return 'errors.DATE_IN_FUTURE' as const;
@@ -169,28 +159,21 @@ export function FormalisationSection({
   const t = useT();
   const format = useCentreFormatters();
   const today = useCentreToday();
-  const [open, setOpen] = useState(false);
   const [form, setForm] = useState<LegalForm | null>(null);
   const [day, setDay] = useState(today);
-  const { errors, setErrors, err } = useFieldErrors();
+  const dialog = useMutationDialog();
   const [state, formalise] = useMutation(FormaliseVentureMutation);
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = async () => {
     const byField: SplitErrors['byField'] = {};
     if (!form) byField.legalForm = 'errors.REQUIRED';
     const problem = dayProblem(day, today);
     if (problem) byField.formalisedOn = problem;
-    if (Object.keys(byField).length > 0) return setErrors({ byField, general: [] });
+    if (dialog.refused(byField)) return;
     const result = await formalise({
       input: { id: ventureId, legalForm: form as LegalForm, formalisedOn: day },
     });
-    const problems = mutationErrors(result.data?.formaliseVenture, result.error, [
-      'legalForm',
-      'formalisedOn',
-    ]);
-    if (problems) return setErrors(problems);
-    setOpen(false);
+    dialog.accepted(result.data?.formaliseVenture, result.error, ['legalForm', 'formalisedOn']);
   };
 
   return (
@@ -205,45 +188,30 @@ export function FormalisationSection({
       ) : (
         <Text c="dimmed">{t('venture.notFormalised')}</Text>
       )}
-      {canWrite && !legalForm && (
-        <Button
-          variant="default"
-          style={{ alignSelf: 'flex-start' }}
-          onClick={() => {
-            setErrors(NO_ERRORS);
-            setOpen(true);
-          }}
-        >
-          {t('venture.formalise')}
-        </Button>
-      )}
-      <AppModal opened={open} onClose={() => setOpen(false)} title={t('venture.formalise')}>
-        <form onSubmit={onSubmit} noValidate>
-          <Stack>
-            <FormErrors ids={errors.general} />
-            <Select
-              name="legalForm"
-              label={t('venture.legalForm')}
-              required
-              data={LEGAL_FORMS.map((f) => ({ value: f, label: t(`legalForm.${f}`) }))}
-              value={form}
-              onChange={(value) => setForm(LEGAL_FORMS.find((f) => f === value) ?? null)}
-              error={err('legalForm')}
-            />
-            <TextInput
-              type="date"
-              name="formalisedOn"
-              label={t('venture.formalisedOn')}
-              required
-              max={today}
-              value={day}
-              onChange={(e) => setDay(e.currentTarget.value)}
-              error={err('formalisedOn')}
-            />
-            <Submit label={t('venture.formalise')} loading={state.fetching} onCancel={() => setOpen(false)} />
-          </Stack>
-        </form>
-      </AppModal>
+      <FormDialogButton
+        dialog={dialog}
+        label={t('venture.formalise')}
+        canOpen={canWrite && !legalForm}
+        fetching={state.fetching}
+        onSubmit={onSubmit}
+      >
+        <Select
+          name="legalForm"
+          label={t('venture.legalForm')}
+          required
+          data={LEGAL_FORMS.map((f) => ({ value: f, label: t(`legalForm.${f}`) }))}
+          value={form}
+          onChange={(value) => setForm(LEGAL_FORMS.find((f) => f === value) ?? null)}
+          error={dialog.err('legalForm')}
+        />
+        <DayInput
+          name="formalisedOn"
+          label={t('venture.formalisedOn')}
+          value={day}
+          onChange={setDay}
+          error={dialog.err}
+        />
+      </FormDialogButton>
     </Stack>
   );
 }
@@ -270,16 +238,14 @@ export function FundingSection({
   const { locale } = useLocale();
   const format = useCentreFormatters();
   const today = useCentreToday();
-  const [open, setOpen] = useState(false);
   const [amount, setAmount] = useState<number | ''>('');
   const [source, setSource] = useState('');
   const [kind, setKind] = useState<FundingKind | null>(null);
   const [day, setDay] = useState(today);
-  const { errors, setErrors, err } = useFieldErrors();
+  const dialog = useMutationDialog();
   const [state, record] = useMutation(RecordFundingMutation);
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = async () => {
     const byField: SplitErrors['byField'] = {};
     if (amount === '') byField.amountMad = 'errors.REQUIRED';
     else if (!(amount > 0)) byField.amountMad = 'errors.INVALID_INPUT';
@@ -287,7 +253,7 @@ export function FundingSection({
     if (!kind) byField.kind = 'errors.REQUIRED';
     const problem = dayProblem(day, today);
     if (problem) byField.receivedOn = problem;
-    if (Object.keys(byField).length > 0) return setErrors({ byField, general: [] });
+    if (dialog.refused(byField)) return;
     const result = await record({
       input: {
         ventureId,
@@ -297,14 +263,8 @@ export function FundingSection({
         receivedOn: day,
       },
     });
-    const problems = mutationErrors(result.data?.recordFunding, result.error, [
-      'amountMad',
-      'source',
-      'kind',
-      'receivedOn',
-    ]);
-    if (problems) return setErrors(problems);
-    setOpen(false);
+    const fields = ['amountMad', 'source', 'kind', 'receivedOn'];
+    if (!dialog.accepted(result.data?.recordFunding, result.error, fields)) return;
     setAmount('');
     setSource('');
     setKind(null);
@@ -347,72 +307,53 @@ export function FundingSection({
           </Table>
         </Table.ScrollContainer>
       )}
-      {canWrite && (
-        <Button
-          variant="default"
-          style={{ alignSelf: 'flex-start' }}
-          onClick={() => {
-            setErrors(NO_ERRORS);
-            setOpen(true);
-          }}
-        >
-          {t('venture.addFunding')}
-        </Button>
-      )}
-      <AppModal opened={open} onClose={() => setOpen(false)} title={t('venture.addFunding')}>
-        <form onSubmit={onSubmit} noValidate>
-          <Stack>
-            <FormErrors ids={errors.general} />
-            <SimpleGrid cols={{ base: 1, xs: 2 }}>
-              <NumberInput
-                name="amountMad"
-                label={t('venture.amountMad')}
-                required
-                min={0}
-                decimalScale={2}
-                allowNegative={false}
-                thousandSeparator=" "
-                value={amount}
-                onChange={(v) => setAmount(toNumber(v))}
-                error={err('amountMad')}
-              />
-              <Select
-                name="kind"
-                label={t('venture.fundingKind')}
-                required
-                data={FUNDING_KINDS.map((k) => ({ value: k, label: t(`fundingKind.${k}`) }))}
-                value={kind}
-                onChange={(value) => setKind(FUNDING_KINDS.find((k) => k === value) ?? null)}
-                error={err('kind')}
-              />
-            </SimpleGrid>
-            <TextInput
-              name="source"
-              label={t('venture.source')}
-              description={t('venture.sourceHelp')}
-              required
-              value={source}
-              onChange={(e) => setSource(e.currentTarget.value)}
-              error={err('source')}
-            />
-            <TextInput
-              type="date"
-              name="receivedOn"
-              label={t('venture.receivedOn')}
-              required
-              max={today}
-              value={day}
-              onChange={(e) => setDay(e.currentTarget.value)}
-              error={err('receivedOn')}
-            />
-            <Submit
-              label={t('venture.addFunding')}
-              loading={state.fetching}
-              onCancel={() => setOpen(false)}
-            />
-          </Stack>
-        </form>
-      </AppModal>
+      <FormDialogButton
+        dialog={dialog}
+        label={t('venture.addFunding')}
+        canOpen={canWrite}
+        fetching={state.fetching}
+        onSubmit={onSubmit}
+      >
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
+          <NumberInput
+            name="amountMad"
+            label={t('venture.amountMad')}
+            required
+            min={0}
+            decimalScale={2}
+            allowNegative={false}
+            thousandSeparator=" "
+            value={amount}
+            onChange={(v) => setAmount(toNumber(v))}
+            error={dialog.err('amountMad')}
+          />
+          <Select
+            name="kind"
+            label={t('venture.fundingKind')}
+            required
+            data={FUNDING_KINDS.map((k) => ({ value: k, label: t(`fundingKind.${k}`) }))}
+            value={kind}
+            onChange={(value) => setKind(FUNDING_KINDS.find((k) => k === value) ?? null)}
+            error={dialog.err('kind')}
+          />
+        </SimpleGrid>
+        <TextInput
+          name="source"
+          label={t('venture.source')}
+          description={t('venture.sourceHelp')}
+          required
+          value={source}
+          onChange={(e) => setSource(e.currentTarget.value)}
+          error={dialog.err('source')}
+        />
+        <DayInput
+          name="receivedOn"
+          label={t('venture.receivedOn')}
+          value={day}
+          onChange={setDay}
+          error={dialog.err}
+        />
+      </FormDialogButton>
     </Stack>
   );
 }
@@ -430,15 +371,13 @@ export function JobsSection({
   const t = useT();
   const format = useCentreFormatters();
   const today = useCentreToday();
-  const [open, setOpen] = useState(false);
   const [day, setDay] = useState(today);
   const [fullTime, setFullTime] = useState<number | ''>('');
   const [temporary, setTemporary] = useState<number | ''>(0);
-  const { errors, setErrors, err } = useFieldErrors();
+  const dialog = useMutationDialog();
   const [state, record] = useMutation(RecordJobsMutation);
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = async () => {
     const byField: SplitErrors['byField'] = {};
     const problem = dayProblem(day, today);
     if (problem) byField.countedOn = problem;
@@ -449,17 +388,11 @@ export function JobsSection({
       if (value === '') byField[field] = 'errors.REQUIRED';
       else if (!Number.isInteger(value) || value < 0) byField[field] = 'errors.INVALID_INPUT';
     }
-    if (Object.keys(byField).length > 0) return setErrors({ byField, general: [] });
+    if (dialog.refused(byField)) return;
     const result = await record({
       input: { ventureId, countedOn: day, fullTime: Number(fullTime), temporary: Number(temporary) },
     });
-    const problems = mutationErrors(result.data?.recordJobs, result.error, [
-      'countedOn',
-      'fullTime',
-      'temporary',
-    ]);
-    if (problems) return setErrors(problems);
-    setOpen(false);
+    dialog.accepted(result.data?.recordJobs, result.error, ['countedOn', 'fullTime', 'temporary']);
   };
 
   const rows = [...history].sort((a, b) => b.countedOn.localeCompare(a.countedOn));
@@ -489,64 +422,37 @@ export function JobsSection({
           </Table.Tbody>
         </Table>
       )}
-      {canWrite && (
-        <Button
-          variant="default"
-          style={{ alignSelf: 'flex-start' }}
-          onClick={() => {
-            setErrors(NO_ERRORS);
-            setOpen(true);
-          }}
-        >
-          {t('venture.recordJobs')}
-        </Button>
-      )}
-      <AppModal opened={open} onClose={() => setOpen(false)} title={t('venture.recordJobs')}>
-        <form onSubmit={onSubmit} noValidate>
-          <Stack>
-            <FormErrors ids={errors.general} />
-            <TextInput
-              type="date"
-              name="countedOn"
-              label={t('venture.countedOn')}
-              required
-              max={today}
-              value={day}
-              onChange={(e) => setDay(e.currentTarget.value)}
-              error={err('countedOn')}
-            />
-            <SimpleGrid cols={2}>
-              <NumberInput
-                name="fullTime"
-                label={t('venture.fullTime')}
-                required
-                min={0}
-                allowDecimal={false}
-                allowNegative={false}
-                value={fullTime}
-                onChange={(v) => setFullTime(toNumber(v))}
-                error={err('fullTime')}
-              />
-              <NumberInput
-                name="temporary"
-                label={t('venture.temporary')}
-                required
-                min={0}
-                allowDecimal={false}
-                allowNegative={false}
-                value={temporary}
-                onChange={(v) => setTemporary(toNumber(v))}
-                error={err('temporary')}
-              />
-            </SimpleGrid>
-            <Submit
-              label={t('venture.recordJobs')}
-              loading={state.fetching}
-              onCancel={() => setOpen(false)}
-            />
-          </Stack>
-        </form>
-      </AppModal>
+      <FormDialogButton
+        dialog={dialog}
+        label={t('venture.recordJobs')}
+        canOpen={canWrite}
+        fetching={state.fetching}
+        onSubmit={onSubmit}
+      >
+        <DayInput
+          name="countedOn"
+          label={t('venture.countedOn')}
+          value={day}
+          onChange={setDay}
+          error={dialog.err}
+        />
+        <SimpleGrid cols={2}>
+          <CountInput
+            name="fullTime"
+            label={t('venture.fullTime')}
+            value={fullTime}
+            onChange={setFullTime}
+            error={dialog.err}
+          />
+          <CountInput
+            name="temporary"
+            label={t('venture.temporary')}
+            value={temporary}
+            onChange={setTemporary}
+            error={dialog.err}
+          />
+        </SimpleGrid>
+      </FormDialogButton>
     </Stack>
   );
 }
@@ -572,32 +478,30 @@ export function SurvivalSection({
   const t = useT();
   const format = useCentreFormatters();
   const today = useCentreToday();
-  const [years, setYears] = useState<number | null>(null);
   const [day, setDay] = useState(today);
   const [active, setActive] = useState(true);
   const [notes, setNotes] = useState('');
-  const { errors, setErrors, err } = useFieldErrors();
+  // The dialog is about one year after the exit.
+  const dialog = useMutationDialog<number>();
   const [state, record] = useMutation(RecordSurvivalCheckMutation);
 
   if (!exitedOn) return <Text c="dimmed">{t('venture.survivalAfterExit')}</Text>;
   const rows = survivalYears(exitedOn, today, checks);
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = async () => {
+    const years = dialog.subject;
     if (years === null) return;
     const problem = dayProblem(day, today);
-    if (problem) return setErrors({ byField: { checkedOn: problem }, general: [] });
+    if (dialog.refused(problem ? { checkedOn: problem } : {})) return;
     const result = await record({
       input: { ventureId, yearsAfterExit: years, checkedOn: day, active, notes: notes.trim() || null },
     });
-    const problems = mutationErrors(result.data?.recordSurvivalCheck, result.error, [
+    dialog.accepted(result.data?.recordSurvivalCheck, result.error, [
       'yearsAfterExit',
       'checkedOn',
       'active',
       'notes',
     ]);
-    if (problems) return setErrors(problems);
-    setYears(null);
   };
 
   return (
@@ -635,11 +539,10 @@ export function SurvivalSection({
                       size="xs"
                       variant="default"
                       onClick={() => {
-                        setErrors(NO_ERRORS);
                         setDay(today);
                         setActive(true);
                         setNotes('');
-                        setYears(row.years);
+                        dialog.open(row.years);
                       }}
                       data-testid="record-survival"
                     >
@@ -658,60 +561,93 @@ export function SurvivalSection({
           ))}
         </Table.Tbody>
       </Table>
-      <AppModal
-        opened={years !== null}
-        onClose={() => setYears(null)}
-        title={t('venture.recordCheckYear', { years: years ?? 0 })}
+      <FormDialog
+        dialog={dialog}
+        title={t('venture.recordCheckYear', { years: dialog.subject ?? 0 })}
+        submitLabel={t('venture.recordCheck')}
+        fetching={state.fetching}
+        onSubmit={onSubmit}
       >
-        <form onSubmit={onSubmit} noValidate>
-          <Stack>
-            <FormErrors ids={errors.general} />
-            <TextInput
-              type="date"
-              name="checkedOn"
-              label={t('venture.checkedOn')}
-              required
-              max={today}
-              value={day}
-              onChange={(e) => setDay(e.currentTarget.value)}
-              error={err('checkedOn')}
-            />
-            <Checkbox
-              name="active"
-              label={t('venture.stillActiveQuestion')}
-              checked={active}
-              onChange={(e) => setActive(e.currentTarget.checked)}
-            />
-            <Textarea
-              name="notes"
-              label={t('venture.checkNotes')}
-              rows={2}
-              value={notes}
-              onChange={(e) => setNotes(e.currentTarget.value)}
-              error={err('notes')}
-            />
-            <Submit
-              label={t('venture.recordCheck')}
-              loading={state.fetching}
-              onCancel={() => setYears(null)}
-            />
-          </Stack>
-        </form>
-      </AppModal>
+        <DayInput
+          name="checkedOn"
+          label={t('venture.checkedOn')}
+          value={day}
+          onChange={setDay}
+          error={dialog.err}
+        />
+        <Checkbox
+          name="active"
+          label={t('venture.stillActiveQuestion')}
+          checked={active}
+          onChange={(e) => setActive(e.currentTarget.checked)}
+        />
+        <Textarea
+          name="notes"
+          label={t('venture.checkNotes')}
+          rows={2}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+          error={dialog.err('notes')}
+        />
+      </FormDialog>
     </Stack>
   );
 }
 
-function Submit({ label, loading, onCancel }: { label: ReactNode; loading: boolean; onCancel: () => void }) {
-  const t = useT();
+/** The day something happened: required, and never after the centre's today. */
+function DayInput({
+  name,
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  onChange: (day: string) => void;
+  error: (field: string) => string | undefined;
+}) {
+  const today = useCentreToday();
   return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={onCancel}>
-        {t('common.cancel')}
-      </Button>
-      <Button type="submit" loading={loading}>
-        {label}
-      </Button>
-    </Group>
+    <TextInput
+      type="date"
+      name={name}
+      label={label}
+      required
+      max={today}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={error(name)}
+    />
+  );
+}
+
+/** A number of people: a whole number, zero or more. */
+function CountInput({
+  name,
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  name: string;
+  label: string;
+  value: number | '';
+  onChange: (value: number | '') => void;
+  error: (field: string) => string | undefined;
+}) {
+  return (
+    <NumberInput
+      name={name}
+      label={label}
+      required
+      min={0}
+      allowDecimal={false}
+      allowNegative={false}
+      value={value}
+      onChange={(v) => onChange(toNumber(v))}
+      error={error(name)}
+    />
   );
 }

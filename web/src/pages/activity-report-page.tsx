@@ -1,10 +1,11 @@
-import { Button, Group, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useSearchParams } from 'react-router';
+import { Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useClient, useQuery } from 'urql';
 import { FormErrors } from '../components/form-errors';
 import { QueryBoundary } from '../components/query-boundary';
+import { ReportScopeControl } from '../components/report-scope-control';
 import { type FragmentType, graphql, readFragment } from '../gql';
-import type { ReportFormat, ReportScope } from '../gql/graphql';
+import type { OutcomeStatus, ReportFormat, ReportScope } from '../gql/graphql';
 import { useLocale } from '../i18n/locale-provider';
 import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
@@ -13,6 +14,7 @@ import { formatPercent } from '../lib/graduation';
 import { OUTCOME_STATUSES } from '../lib/outcomes';
 import { useCentreToday } from '../lib/use-centre-today';
 import { useFileDownload } from '../lib/use-file-download';
+import { useUrlFilters } from '../lib/use-url-filters';
 import { seesNetwork } from '../session/graduation-permissions';
 import { useRoles } from '../session/timetable-permissions';
 
@@ -97,17 +99,11 @@ export function ActivityReportPage() {
   const roles = useRoles();
   const network = seesNetwork(roles);
   const thisYear = Number(useCentreToday().slice(0, 4));
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter } = useUrlFilters<'year' | 'scope'>();
   const year = indicatorYearFrom(params.get('year'), thisYear);
   const scope: ReportScope = network && params.get('scope') !== 'TENANT' ? 'NETWORK' : 'TENANT';
   const [result, reexecute] = useQuery({ query: ActivityReportPageQuery, variables: { year, scope } });
   const files = useFileDownload<ReportFormat>();
-
-  const setFilter = (key: 'year' | 'scope', value: string) => {
-    const next = new URLSearchParams(params);
-    next.set(key, value);
-    setParams(next);
-  };
 
   const download = (fileFormat: ReportFormat) =>
     files.download(fileFormat, async () => {
@@ -146,21 +142,12 @@ export function ActivityReportPage() {
             data-testid="report-year"
           />
           {network && (
-            <Stack gap={4}>
-              <Text size="sm" fw={500} id="report-scope">
-                {t('report.scope')}
-              </Text>
-              <SegmentedControl
-                aria-labelledby="report-scope"
-                value={scope}
-                onChange={(value) => setFilter('scope', value)}
-                data={[
-                  { value: 'NETWORK', label: t('report.scope.NETWORK') },
-                  { value: 'TENANT', label: t('report.scope.TENANT') },
-                ]}
-                data-testid="report-scope"
-              />
-            </Stack>
+            <ReportScopeControl
+              labelId="report-scope"
+              value={scope}
+              onChange={(value) => setFilter('scope', value)}
+              testId="report-scope"
+            />
           )}
           {FORMATS.map((fileFormat) => (
             <Button
@@ -184,68 +171,62 @@ export function ActivityReportPage() {
           const lines = centres.length > 1 ? [...centres, total] : centres.length === 1 ? centres : [total];
           const isTotal = (centre: Centre) => centres.length > 1 && centre === total;
           const label = (centre: Centre) => (isTotal(centre) ? t('report.total') : centreName(centre));
+          const keyOf = (centre: Centre) => (isTotal(centre) ? 'total' : (centre.tenant?.id ?? centre.name));
+          const summary: Column<Centre>[] = [
+            { title: t('report.trainees'), value: (c) => n(c.trainees), testId: 'trainees' },
+            { title: t('report.women'), value: (c) => n(c.women), testId: 'women' },
+            { title: t('report.trainedInside'), value: (c) => n(c.trainedInside), testId: 'inside' },
+            { title: t('report.trainedOutside'), value: (c) => n(c.trainedOutside), testId: 'outside' },
+            { title: t('report.graduates'), value: (c) => n(c.graduates), testId: 'graduates' },
+            { title: t('report.graduatesWomen'), value: (c) => n(c.graduatesWomen) },
+            {
+              title: t('integration.rate'),
+              value: (c) => rate(c.integration.rate),
+              testId: 'integration-rate',
+            },
+            { title: t('integration.unreachable'), value: (c) => n(c.integration.unreachable) },
+          ];
+          const trades: Column<Centre['byTrade'][number]>[] = [
+            { title: t('report.trainees'), value: (trade) => n(trade.trainees) },
+            { title: t('report.women'), value: (trade) => n(trade.women) },
+            { title: t('report.graduates'), value: (trade) => n(trade.graduates) },
+            { title: t('report.share'), value: (trade) => rate(trade.share) },
+          ];
+          // The outcomes table has a column per centre.
+          const outcomes: Column<OutcomeStatus>[] = lines.map((centre) => ({
+            title: label(centre),
+            value: (status) => n(centre.outcomes.find((o) => o.status === status)?.count ?? 0),
+          }));
           return (
             <Stack gap="xl">
-              <Stack gap="xs">
-                <Title order={2} size="h3">
-                  {t('report.summary')}
-                </Title>
+              <Section title={t('report.summary')}>
                 <Table.ScrollContainer minWidth={900}>
                   <Table striped withTableBorder data-testid="report-summary">
                     <Table.Thead>
                       <Table.Tr>
                         <Table.Th>{t('report.centre')}</Table.Th>
-                        <Table.Th ta="end">{t('report.trainees')}</Table.Th>
-                        <Table.Th ta="end">{t('report.women')}</Table.Th>
-                        <Table.Th ta="end">{t('report.trainedInside')}</Table.Th>
-                        <Table.Th ta="end">{t('report.trainedOutside')}</Table.Th>
-                        <Table.Th ta="end">{t('report.graduates')}</Table.Th>
-                        <Table.Th ta="end">{t('report.graduatesWomen')}</Table.Th>
-                        <Table.Th ta="end">{t('integration.rate')}</Table.Th>
-                        <Table.Th ta="end">{t('integration.unreachable')}</Table.Th>
+                        <Heads columns={summary} />
                       </Table.Tr>
                     </Table.Thead>
                     <Table.Tbody>
                       {lines.map((centre) => (
                         <Table.Tr
-                          key={isTotal(centre) ? 'total' : (centre.tenant?.id ?? centre.name)}
+                          key={keyOf(centre)}
                           data-testid={isTotal(centre) ? 'report-total' : 'report-centre'}
                           data-centre={centre.name}
                           fw={isTotal(centre) ? 700 : undefined}
                         >
                           <Table.Th scope="row">{label(centre)}</Table.Th>
-                          <Table.Td ta="end" data-testid="trainees">
-                            {n(centre.trainees)}
-                          </Table.Td>
-                          <Table.Td ta="end" data-testid="women">
-                            {n(centre.women)}
-                          </Table.Td>
-                          <Table.Td ta="end" data-testid="inside">
-                            {n(centre.trainedInside)}
-                          </Table.Td>
-                          <Table.Td ta="end" data-testid="outside">
-                            {n(centre.trainedOutside)}
-                          </Table.Td>
-                          <Table.Td ta="end" data-testid="graduates">
-                            {n(centre.graduates)}
-                          </Table.Td>
-                          <Table.Td ta="end">{n(centre.graduatesWomen)}</Table.Td>
-                          <Table.Td ta="end" data-testid="integration-rate">
-                            {rate(centre.integration.rate)}
-                          </Table.Td>
-                          <Table.Td ta="end">{n(centre.integration.unreachable)}</Table.Td>
+                          <Cells columns={summary} row={centre} />
                         </Table.Tr>
                       ))}
                     </Table.Tbody>
                   </Table>
                 </Table.ScrollContainer>
-              </Stack>
-              <Stack gap="md">
-                <Title order={2} size="h3">
-                  {t('report.byTrade')}
-                </Title>
+              </Section>
+              <Section title={t('report.byTrade')} gap="md">
                 {lines.map((centre) => (
-                  <Table.ScrollContainer minWidth={640} key={isTotal(centre) ? 'total' : centre.name}>
+                  <Table.ScrollContainer minWidth={640} key={keyOf(centre)}>
                     <Table striped withTableBorder data-testid="report-trades" data-centre={centre.name}>
                       <Table.Caption style={{ captionSide: 'top', textAlign: 'start', fontWeight: 600 }}>
                         {label(centre)}
@@ -253,16 +234,13 @@ export function ActivityReportPage() {
                       <Table.Thead>
                         <Table.Tr>
                           <Table.Th>{t('report.trade')}</Table.Th>
-                          <Table.Th ta="end">{t('report.trainees')}</Table.Th>
-                          <Table.Th ta="end">{t('report.women')}</Table.Th>
-                          <Table.Th ta="end">{t('report.graduates')}</Table.Th>
-                          <Table.Th ta="end">{t('report.share')}</Table.Th>
+                          <Heads columns={trades} />
                         </Table.Tr>
                       </Table.Thead>
                       <Table.Tbody>
                         {centre.byTrade.length === 0 ? (
                           <Table.Tr>
-                            <Table.Td colSpan={5}>
+                            <Table.Td colSpan={trades.length + 1}>
                               <Text c="dimmed">{t('report.noTrainee')}</Text>
                             </Table.Td>
                           </Table.Tr>
@@ -270,10 +248,7 @@ export function ActivityReportPage() {
                           centre.byTrade.map((trade) => (
                             <Table.Tr key={trade.tradeCode} data-trade={trade.tradeCode}>
                               <Table.Th scope="row">{ar ? trade.tradeAr : trade.tradeFr}</Table.Th>
-                              <Table.Td ta="end">{n(trade.trainees)}</Table.Td>
-                              <Table.Td ta="end">{n(trade.women)}</Table.Td>
-                              <Table.Td ta="end">{n(trade.graduates)}</Table.Td>
-                              <Table.Td ta="end">{rate(trade.share)}</Table.Td>
+                              <Cells columns={trades} row={trade} />
                             </Table.Tr>
                           ))
                         )}
@@ -281,11 +256,8 @@ export function ActivityReportPage() {
                     </Table>
                   </Table.ScrollContainer>
                 ))}
-              </Stack>
-              <Stack gap="xs">
-                <Title order={2} size="h3">
-                  {t('report.outcomes')}
-                </Title>
+              </Section>
+              <Section title={t('report.outcomes')}>
                 <Text size="sm" c="dimmed">
                   {t('report.outcomesHelp')}
                 </Text>
@@ -294,28 +266,20 @@ export function ActivityReportPage() {
                     <Table.Thead>
                       <Table.Tr>
                         <Table.Th>{t('report.category')}</Table.Th>
-                        {lines.map((centre) => (
-                          <Table.Th ta="end" key={isTotal(centre) ? 'total' : centre.name}>
-                            {label(centre)}
-                          </Table.Th>
-                        ))}
+                        <Heads columns={outcomes} />
                       </Table.Tr>
                     </Table.Thead>
                     <Table.Tbody>
                       {OUTCOME_STATUSES.map((status) => (
                         <Table.Tr key={status} data-status={status}>
                           <Table.Th scope="row">{t(`outcome.status.${status}`)}</Table.Th>
-                          {lines.map((centre) => (
-                            <Table.Td ta="end" key={isTotal(centre) ? 'total' : centre.name}>
-                              {n(centre.outcomes.find((o) => o.status === status)?.count ?? 0)}
-                            </Table.Td>
-                          ))}
+                          <Cells columns={outcomes} row={status} />
                         </Table.Tr>
                       ))}
                       <Table.Tr fw={700}>
                         <Table.Th scope="row">{t('integration.rate')}</Table.Th>
                         {lines.map((centre) => (
-                          <Table.Td ta="end" key={isTotal(centre) ? 'total' : centre.name}>
+                          <Table.Td ta="end" key={keyOf(centre)}>
                             {rate(centre.integration.rate)}
                           </Table.Td>
                         ))}
@@ -323,11 +287,41 @@ export function ActivityReportPage() {
                     </Table.Tbody>
                   </Table>
                 </Table.ScrollContainer>
-              </Stack>
+              </Section>
             </Stack>
           );
         }}
       </QueryBoundary>
     </Stack>
   );
+}
+
+function Section(props: { title: string; gap?: 'xs' | 'md'; children: ReactNode }) {
+  return (
+    <Stack gap={props.gap ?? 'xs'}>
+      <Title order={2} size="h3">
+        {props.title}
+      </Title>
+      {props.children}
+    </Stack>
+  );
+}
+
+/** A column of figures: one list gives a table's headings and each of its rows' cells, in the same order. */
+type Column<Row> = { title: string; value: (row: Row) => string; testId?: string };
+
+function Heads<Row>({ columns }: { columns: readonly Column<Row>[] }) {
+  return columns.map((column) => (
+    <Table.Th ta="end" key={column.title}>
+      {column.title}
+    </Table.Th>
+  ));
+}
+
+function Cells<Row>({ columns, row }: { columns: readonly Column<Row>[]; row: Row }) {
+  return columns.map((column) => (
+    <Table.Td ta="end" key={column.title} data-testid={column.testId}>
+      {column.value(row)}
+    </Table.Td>
+  ));
 }

@@ -1,33 +1,23 @@
-import {
-  Alert,
-  Anchor,
-  Breadcrumbs,
-  Button,
-  Card,
-  Group,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import { type ReactNode, useState } from 'react';
+import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ApplicationDocuments } from '../components/application-documents';
+import { CallBreadcrumbs } from '../components/call-breadcrumbs';
 import { EvaluationCard } from '../components/evaluation-card';
 import { ApplicationStatusBadge } from '../components/incubation-badges';
 import { QueryBoundary } from '../components/query-boundary';
-import { ReasonDialog } from '../components/reason-dialog';
-import { mutationErrors, NO_ERRORS, type SplitErrors } from '../components/user-errors';
+import { ReasonActionButton } from '../components/reason-action-button';
 import { graphql } from '../gql';
 import { isolate } from '../i18n/isolate';
 import { useLocale } from '../i18n/locale-provider';
 import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
-import { callTitle, nameIn } from '../lib/incubation-format';
+import { nameIn } from '../lib/incubation-format';
 import { jurorState } from '../lib/juror-queue';
 import { useIncubationRights } from '../session/incubation-permissions';
+
+import { NotFoundPage } from './not-found-page';
 
 const ApplicationPageQuery = graphql(`
   query ApplicationPage($callId: ID!, $applicationId: ID!) {
@@ -122,8 +112,6 @@ export function ApplicationPage() {
   const format = useCentreFormatters();
   const rights = useIncubationRights();
   const [result, reexecute] = useQuery({ query: ApplicationPageQuery, variables: { callId, applicationId } });
-  const [withdrawing, setWithdrawing] = useState(false);
-  const [withdrawErrors, setWithdrawErrors] = useState<SplitErrors>(NO_ERRORS);
   const [withdrawState, withdraw] = useMutation(WithdrawApplicationMutation);
 
   return (
@@ -131,12 +119,10 @@ export function ApplicationPage() {
       {({ call, application }) => {
         if (!call || !application) {
           return (
-            <Stack align="flex-start">
-              <Title order={1}>{t('application.notFound')}</Title>
-              <Anchor component={Link} to={call ? `/calls/${call.id}` : '/calls'}>
-                {t('call.backToCall')}
-              </Anchor>
-            </Stack>
+            <NotFoundPage
+              title={t('application.notFound')}
+              back={{ to: call ? `/calls/${call.id}` : '/calls', label: t('call.backToCall') }}
+            />
           );
         }
         const juror = !!call.myJuror && !rights.callStaff;
@@ -147,15 +133,7 @@ export function ApplicationPage() {
           : application.venture && rights.openVentures && `/ventures/${application.venture.id}`;
         return (
           <Stack gap="lg" data-testid="application-page">
-            <Breadcrumbs>
-              <Anchor component={Link} to="/calls">
-                {t('calls.title')}
-              </Anchor>
-              <Anchor component={Link} to={`/calls/${call.id}`}>
-                {callTitle(call, locale)}
-              </Anchor>
-              <Text>{application.applicantName}</Text>
-            </Breadcrumbs>
+            <CallBreadcrumbs call={call} current={application.applicantName} />
             <Group justify="space-between" align="flex-start">
               <div>
                 <Group gap="sm">
@@ -187,16 +165,18 @@ export function ApplicationPage() {
                 {rights.writeCalls &&
                   application.status === 'SUBMITTED' &&
                   (call.status === 'OPEN' || call.status === 'CLOSED') && (
-                    <Button
+                    <ReasonActionButton
                       variant="default"
                       c="red.9"
-                      onClick={() => {
-                        setWithdrawErrors(NO_ERRORS);
-                        setWithdrawing(true);
+                      label={t('application.withdraw')}
+                      subject={application.applicantName}
+                      suggestions={WITHDRAW_REASONS}
+                      fetching={withdrawState.fetching}
+                      send={async (reason) => {
+                        const outcome = await withdraw({ input: { id: application.id, reason } });
+                        return { payload: outcome.data?.withdrawApplication, error: outcome.error };
                       }}
-                    >
-                      {t('application.withdraw')}
-                    </Button>
+                    />
                   )}
               </Group>
             </Group>
@@ -279,23 +259,6 @@ export function ApplicationPage() {
                 </Table>
               </Stack>
             )}
-
-            <ReasonDialog
-              opened={withdrawing}
-              onClose={() => setWithdrawing(false)}
-              title={t('application.withdraw')}
-              subject={application.applicantName}
-              suggestions={WITHDRAW_REASONS}
-              submitLabel={t('application.withdraw')}
-              fetching={withdrawState.fetching}
-              errors={{ reason: withdrawErrors.byField.reason, general: withdrawErrors.general }}
-              onSubmit={async (reason) => {
-                const outcome = await withdraw({ input: { id: application.id, reason } });
-                const problems = mutationErrors(outcome.data?.withdrawApplication, outcome.error, ['reason']);
-                if (problems) return setWithdrawErrors(problems);
-                setWithdrawing(false);
-              }}
-            />
           </Stack>
         );
       }}

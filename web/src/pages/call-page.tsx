@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Breadcrumbs,
   Button,
   Card,
   Group,
@@ -15,16 +14,18 @@ import {
 import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { AppModal } from '../components/app-modal';
+import { CallBreadcrumbs } from '../components/call-breadcrumbs';
 import { CallJury } from '../components/call-jury';
+import { CallSettingsFragment } from '../components/call-settings';
 import { useDocumentKindLabel } from '../components/document-kind';
-import { FormErrors } from '../components/form-errors';
+import { ConfirmDialog } from '../components/form-dialog';
 import { ApplicationStatusBadge, CallStatusBadge, JurorStateBadge } from '../components/incubation-badges';
+import { ListTable } from '../components/list-table';
 import { PagerButtons } from '../components/pager-buttons';
 import { QueryBoundary } from '../components/query-boundary';
 import { RecordApplicationDialog } from '../components/record-application-dialog';
-import { mutationErrors, NO_ERRORS, type SplitErrors } from '../components/user-errors';
-import { graphql } from '../gql';
+import { useMutationDialog } from '../components/use-mutation-dialog';
+import { graphql, readFragment } from '../gql';
 import { isolate } from '../i18n/isolate';
 import { useLocale } from '../i18n/locale-provider';
 import { useCentreFormatters } from '../i18n/use-formatters';
@@ -34,43 +35,15 @@ import { jurorState } from '../lib/juror-queue';
 import { usePager } from '../lib/use-pager';
 import { useIncubationRights } from '../session/incubation-permissions';
 
+import { NotFoundPage } from './not-found-page';
+
 const PAGE_SIZE = 50;
 
 const CallPageQuery = graphql(`
   query CallPage($id: ID!, $categoryId: ID, $first: Int!, $after: String, $staff: Boolean!) {
     call(id: $id) {
       id
-      kind
-      titleFr
-      titleAr
-      description
-      opensOn
-      closesOn
-      status
-      minAge
-      maxAge
-      applicantKinds
-      requiredDocuments
-      provinces
-      scoreMin
-      scoreMax
-      cohort {
-        id
-        label
-      }
-      categories {
-        id
-        nameFr
-        nameAr
-        places
-        applicationCount
-      }
-      criteria {
-        id
-        nameFr
-        nameAr
-        weight
-      }
+      ...CallSettings_CallFragment
       jurors @include(if: $staff) {
         id
         ...CallJury_CallJurorFragment
@@ -189,39 +162,34 @@ export function CallPage() {
     query: CallPageQuery,
     variables: { id, categoryId, first: PAGE_SIZE, after: pager.after, staff: rights.callStaff },
   });
-  const [move, setMove] = useState<Move | null>(null);
-  const [moveErrors, setMoveErrors] = useState<SplitErrors>(NO_ERRORS);
+  // The dialog is about the move asked for: it confirms before the call changes status.
+  const moveDialog = useMutationDialog<Move>();
+  const move = moveDialog.subject;
   const [recording, setRecording] = useState(false);
   const [openState, openCall] = useMutation(OpenCallMutation);
   const [closeState, closeCall] = useMutation(CloseCallMutation);
   const [publishState, publishCall] = useMutation(PublishCallMutation);
 
   const confirmMove = async (which: Move) => {
-    setMoveErrors(NO_ERRORS);
     const input = { id };
-    const outcome =
+    const answer =
       which === 'open'
-        ? await openCall({ input }).then((r) => mutationErrors(r.data?.openCall, r.error, []))
+        ? await openCall({ input }).then((r) => [r.data?.openCall, r.error] as const)
         : which === 'close'
-          ? await closeCall({ input }).then((r) => mutationErrors(r.data?.closeCall, r.error, []))
-          : await publishCall({ input }).then((r) => mutationErrors(r.data?.publishCall, r.error, []));
-    if (outcome) return setMoveErrors(outcome);
-    setMove(null);
+          ? await closeCall({ input }).then((r) => [r.data?.closeCall, r.error] as const)
+          : await publishCall({ input }).then((r) => [r.data?.publishCall, r.error] as const);
+    moveDialog.accepted(...answer, []);
   };
 
   return (
     <QueryBoundary result={result} onRetry={() => reexecute({ requestPolicy: 'network-only' })}>
-      {({ call, applications }) => {
-        if (!call) {
+      {({ call: found, applications }) => {
+        if (!found) {
           return (
-            <Stack align="flex-start">
-              <Title order={1}>{t('call.notFound')}</Title>
-              <Anchor component={Link} to="/calls">
-                {t('call.backToList')}
-              </Anchor>
-            </Stack>
+            <NotFoundPage title={t('call.notFound')} back={{ to: '/calls', label: t('call.backToList') }} />
           );
         }
+        const call = { ...found, ...readFragment(CallSettingsFragment, found) };
         const title = callTitle(call, locale);
         const other = locale === 'ar-MA' ? call.titleFr : call.titleAr;
         const totalWeight = call.criteria.reduce((sum, c) => sum + c.weight, 0);
@@ -239,12 +207,7 @@ export function CallPage() {
                 : t('call.anyAge');
         return (
           <Stack gap="lg">
-            <Breadcrumbs>
-              <Anchor component={Link} to="/calls">
-                {t('calls.title')}
-              </Anchor>
-              <Text>{title}</Text>
-            </Breadcrumbs>
+            <CallBreadcrumbs current={title} />
             <Group justify="space-between" align="flex-start">
               <div>
                 <Group gap="sm" align="center">
@@ -277,17 +240,17 @@ export function CallPage() {
                   </Button>
                 )}
                 {rights.writeCalls && call.status === 'DRAFT' && (
-                  <Button onClick={() => setMove('open')} data-testid="open-call">
+                  <Button onClick={() => moveDialog.open('open')} data-testid="open-call">
                     {t('call.open')}
                   </Button>
                 )}
                 {rights.writeCalls && call.status === 'OPEN' && (
-                  <Button variant="default" onClick={() => setMove('close')} data-testid="close-call">
+                  <Button variant="default" onClick={() => moveDialog.open('close')} data-testid="close-call">
                     {t('call.close')}
                   </Button>
                 )}
                 {rights.writeCalls && call.status === 'CLOSED' && (
-                  <Button onClick={() => setMove('publish')} data-testid="publish-call">
+                  <Button onClick={() => moveDialog.open('publish')} data-testid="publish-call">
                     {t('call.publish')}
                   </Button>
                 )}
@@ -467,74 +430,61 @@ export function CallPage() {
               {applications.edges.length === 0 ? (
                 <Text c="dimmed">{t('call.noApplication')}</Text>
               ) : (
-                <Table.ScrollContainer minWidth={720}>
-                  <Table striped highlightOnHover verticalSpacing="sm" data-testid="applications-table">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t('application.applicant')}</Table.Th>
-                        <Table.Th>{t('call.category')}</Table.Th>
-                        <Table.Th>{t('application.submittedOn')}</Table.Th>
-                        <Table.Th>{t('filters.status')}</Table.Th>
-                        <Table.Th>
-                          {mine ? t('application.myEvaluation') : t('application.evaluations')}
-                        </Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {applications.edges.map(({ node }) => {
-                        const state = jurorState(node);
-                        return (
-                          <Table.Tr key={node.id} data-testid="application-row" data-application={node.id}>
-                            <Table.Td>
-                              <Anchor
-                                component={Link}
-                                to={`/calls/${call.id}/applications/${node.id}`}
-                                fw={600}
-                              >
-                                {node.applicantName}
-                              </Anchor>
-                              <Text size="sm" c="dimmed">
-                                <bdi>{node.title}</bdi>
-                              </Text>
-                            </Table.Td>
-                            <Table.Td>{nameIn(node.category, locale)}</Table.Td>
-                            <Table.Td>{format.day(node.submittedOn)}</Table.Td>
-                            <Table.Td>
-                              <ApplicationStatusBadge status={node.status} />
-                            </Table.Td>
-                            <Table.Td>
-                              {mine ? (
-                                <Group gap="xs" wrap="nowrap">
-                                  <JurorStateBadge state={state} />
-                                  {(state === 'TO_SCORE' || state === 'DRAFT') &&
-                                    call.status !== 'PUBLISHED' && (
-                                      <Button
-                                        size="xs"
-                                        variant="default"
-                                        onClick={() => navigate(`/calls/${call.id}/score/${node.id}`)}
-                                      >
-                                        {t('juror.score')}
-                                      </Button>
-                                    )}
-                                </Group>
-                              ) : (
-                                format.number(node.evaluations?.length ?? 0)
+                <ListTable
+                  minWidth={720}
+                  testId="applications-table"
+                  headers={[
+                    t('application.applicant'),
+                    t('call.category'),
+                    t('application.submittedOn'),
+                    t('filters.status'),
+                    mine ? t('application.myEvaluation') : t('application.evaluations'),
+                  ]}
+                >
+                  {applications.edges.map(({ node }) => {
+                    const state = jurorState(node);
+                    return (
+                      <Table.Tr key={node.id} data-testid="application-row" data-application={node.id}>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/calls/${call.id}/applications/${node.id}`} fw={600}>
+                            {node.applicantName}
+                          </Anchor>
+                          <Text size="sm" c="dimmed">
+                            <bdi>{node.title}</bdi>
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>{nameIn(node.category, locale)}</Table.Td>
+                        <Table.Td>{format.day(node.submittedOn)}</Table.Td>
+                        <Table.Td>
+                          <ApplicationStatusBadge status={node.status} />
+                        </Table.Td>
+                        <Table.Td>
+                          {mine ? (
+                            <Group gap="xs" wrap="nowrap">
+                              <JurorStateBadge state={state} />
+                              {(state === 'TO_SCORE' || state === 'DRAFT') && call.status !== 'PUBLISHED' && (
+                                <Button
+                                  size="xs"
+                                  variant="default"
+                                  onClick={() => navigate(`/calls/${call.id}/score/${node.id}`)}
+                                >
+                                  {t('juror.score')}
+                                </Button>
                               )}
-                            </Table.Td>
-                          </Table.Tr>
-                        );
-                      })}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
+                            </Group>
+                          ) : (
+                            format.number(node.evaluations?.length ?? 0)
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </ListTable>
               )}
               <PagerButtons
                 pager={pager}
                 pageSize={PAGE_SIZE}
-                shown={applications.edges.length}
-                total={applications.totalCount}
-                hasNextPage={applications.pageInfo.hasNextPage}
-                endCursor={applications.pageInfo.endCursor}
+                connection={applications}
                 fetching={result.fetching}
               />
             </Stack>
@@ -548,33 +498,21 @@ export function CallPage() {
                 navigate(`/calls/${call.id}/applications/${applicationId}`);
               }}
             />
-            <AppModal
-              opened={move !== null}
-              onClose={() => setMove(null)}
+            <ConfirmDialog
+              dialog={moveDialog}
               title={move ? t(`call.${move}`) : ''}
+              confirmLabel={move ? t(`call.${move}`) : ''}
+              fetching={openState.fetching || closeState.fetching || publishState.fetching}
+              onConfirm={() => move && confirmMove(move)}
+              confirmTestId="confirm-move"
             >
-              <Stack>
-                <Text>{move ? t(`call.${move}Confirm`) : ''}</Text>
-                {move === 'publish' && (
-                  <Alert color="yellow" variant="light">
-                    {t('call.publishWarning')}
-                  </Alert>
-                )}
-                <FormErrors ids={moveErrors.general} />
-                <Group justify="flex-end">
-                  <Button variant="default" onClick={() => setMove(null)}>
-                    {t('common.cancel')}
-                  </Button>
-                  <Button
-                    loading={openState.fetching || closeState.fetching || publishState.fetching}
-                    onClick={() => move && void confirmMove(move)}
-                    data-testid="confirm-move"
-                  >
-                    {move ? t(`call.${move}`) : ''}
-                  </Button>
-                </Group>
-              </Stack>
-            </AppModal>
+              <Text>{move ? t(`call.${move}Confirm`) : ''}</Text>
+              {move === 'publish' && (
+                <Alert color="yellow" variant="light">
+                  {t('call.publishWarning')}
+                </Alert>
+              )}
+            </ConfirmDialog>
           </Stack>
         );
       }}

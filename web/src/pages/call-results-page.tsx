@@ -1,6 +1,7 @@
-import { Alert, Anchor, Breadcrumbs, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
+import { CallBreadcrumbs } from '../components/call-breadcrumbs';
 import { ApplicationStatusBadge, CallStatusBadge } from '../components/incubation-badges';
 import { QueryBoundary } from '../components/query-boundary';
 import { TintedBadge } from '../components/tinted-badge';
@@ -8,8 +9,10 @@ import { graphql } from '../gql';
 import { useLocale } from '../i18n/locale-provider';
 import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
-import { callTitle, formatNormalized, formatScore, nameIn } from '../lib/incubation-format';
+import { formatNormalized, formatScore, nameIn } from '../lib/incubation-format';
 import { useIncubationRights } from '../session/incubation-permissions';
+
+import { NotFoundPage } from './not-found-page';
 
 const CallResultsPageQuery = graphql(`
   query CallResultsPage($callId: ID!) {
@@ -72,26 +75,13 @@ export function CallResultsPage() {
       {({ call, callRanking }) => {
         if (!call) {
           return (
-            <Stack align="flex-start">
-              <Title order={1}>{t('call.notFound')}</Title>
-              <Anchor component={Link} to="/calls">
-                {t('call.backToList')}
-              </Anchor>
-            </Stack>
+            <NotFoundPage title={t('call.notFound')} back={{ to: '/calls', label: t('call.backToList') }} />
           );
         }
         const juror = !!call.myJuror && !rights.callStaff;
         return (
           <Stack gap="lg" data-testid="call-results">
-            <Breadcrumbs>
-              <Anchor component={Link} to="/calls">
-                {t('calls.title')}
-              </Anchor>
-              <Anchor component={Link} to={`/calls/${call.id}`}>
-                {callTitle(call, locale)}
-              </Anchor>
-              <Text>{t('results.title')}</Text>
-            </Breadcrumbs>
+            <CallBreadcrumbs call={call} current={t('results.title')} />
             <Group gap="sm">
               <Title order={1}>{t('results.title')}</Title>
               <CallStatusBadge status={call.status} />

@@ -1,7 +1,5 @@
 import {
   ActionIcon,
-  Anchor,
-  Breadcrumbs,
   Button,
   Card,
   Checkbox,
@@ -16,24 +14,24 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, type ReactNode, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { CallBreadcrumbs } from '../components/call-breadcrumbs';
+import { CallSettingsFragment } from '../components/call-settings';
 import { FormErrors } from '../components/form-errors';
 import { NotAllowed } from '../components/not-allowed';
 import { QueryBoundary } from '../components/query-boundary';
-import { requestErrorId } from '../components/user-errors';
-import { graphql } from '../gql';
+import { useMutationForm } from '../components/use-mutation-form';
+import { NO_ERRORS, requestErrorId } from '../components/user-errors';
+import { graphql, readFragment } from '../gql';
 import { useLocale } from '../i18n/locale-provider';
-import type { MessageId } from '../i18n/messages';
 import { useT } from '../i18n/use-t';
 import {
   APPLICANT_KINDS,
   CALL_KINDS,
   type CallFormErrors,
   type CallFormValues,
-  type CategoryRow,
-  type CriterionRow,
   callFormFrom,
   checkCallForm,
   emptyCall,
@@ -45,43 +43,16 @@ import {
   toCreateCallInput,
   toUpdateCallInput,
 } from '../lib/call-form';
-import { callTitle, formatShare } from '../lib/incubation-format';
-import { useFocusFirstError } from '../lib/use-focus-first-error';
+import { formatShare } from '../lib/incubation-format';
 import { useIncubationRights } from '../session/incubation-permissions';
+
+import { NotFoundPage } from './not-found-page';
 
 const CallSetupQuery = graphql(`
   query CallSetup($id: ID!, $editing: Boolean!) {
     call(id: $id) @include(if: $editing) {
       id
-      kind
-      titleFr
-      titleAr
-      description
-      opensOn
-      closesOn
-      status
-      minAge
-      maxAge
-      applicantKinds
-      requiredDocuments
-      provinces
-      scoreMin
-      scoreMax
-      cohort {
-        id
-      }
-      categories {
-        id
-        nameFr
-        nameAr
-        places
-      }
-      criteria {
-        id
-        nameFr
-        nameAr
-        weight
-      }
+      ...CallSettings_CallFragment
     }
     cohorts(first: 50) {
       edges {
@@ -114,33 +85,7 @@ const UpdateCallMutation = graphql(`
     updateCall(input: $input) {
       call {
         id
-        kind
-        titleFr
-        titleAr
-        description
-        opensOn
-        closesOn
-        status
-        minAge
-        maxAge
-        applicantKinds
-        requiredDocuments
-        provinces
-        scoreMin
-        scoreMax
-        categories {
-          id
-          nameFr
-          nameAr
-          places
-          applicationCount
-        }
-        criteria {
-          id
-          nameFr
-          nameAr
-          weight
-        }
+        ...CallSettings_CallFragment
       }
       errors {
         code
@@ -155,7 +100,6 @@ const UpdateCallMutation = graphql(`
 export function CallSetupPage() {
   const { id } = useParams();
   const t = useT();
-  const { locale } = useLocale();
   const rights = useIncubationRights();
   const [result, reexecute] = useQuery({
     query: CallSetupQuery,
@@ -166,31 +110,16 @@ export function CallSetupPage() {
   return (
     <QueryBoundary result={result} onRetry={() => reexecute({ requestPolicy: 'network-only' })}>
       {(data) => {
-        const call = data.call;
+        const call = readFragment(CallSettingsFragment, data.call);
         const cohorts = data.cohorts.edges.map((e) => e.node);
         if (id && !call) {
           return (
-            <Stack align="flex-start">
-              <Title order={1}>{t('call.notFound')}</Title>
-              <Anchor component={Link} to="/calls">
-                {t('call.backToList')}
-              </Anchor>
-            </Stack>
+            <NotFoundPage title={t('call.notFound')} back={{ to: '/calls', label: t('call.backToList') }} />
           );
         }
         return (
           <Stack gap="lg">
-            <Breadcrumbs>
-              <Anchor component={Link} to="/calls">
-                {t('calls.title')}
-              </Anchor>
-              {call && (
-                <Anchor component={Link} to={`/calls/${call.id}`}>
-                  {callTitle(call, locale)}
-                </Anchor>
-              )}
-              <Text>{call ? t('callForm.editTitle') : t('calls.new')}</Text>
-            </Breadcrumbs>
+            <CallBreadcrumbs call={call} current={call ? t('callForm.editTitle') : t('calls.new')} />
             <Title order={1}>{call ? t('callForm.editTitle') : t('calls.new')}</Title>
             {call && call.status !== 'DRAFT' ? (
               <FormErrors ids={['errors.CALL_NOT_EDITABLE']} />
@@ -221,38 +150,18 @@ function CallForm({
   const t = useT();
   const navigate = useNavigate();
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<{ byField: CallFormErrors; general: MessageId[] }>({
-    byField: {},
-    general: [],
-  });
+  const { errors, setErrors, err, formRef, refused } = useMutationForm();
   const [createState, create] = useMutation(CreateCallMutation);
   const [updateState, update] = useMutation(UpdateCallMutation);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, errors);
 
   const set = <F extends keyof CallFormValues>(field: F, value: CallFormValues[F]) => {
     setValues((v) => ({ ...v, [field]: value }));
   };
-  const err = (key: string) => {
-    const id = errors.byField[key];
-    return id ? t(id) : undefined;
-  };
-  const setCategory = (index: number, patch: Partial<CategoryRow>) =>
-    set(
-      'categories',
-      values.categories.map((row, i) => (i === index ? { ...row, ...patch } : row)),
-    );
-  const setCriterion = (index: number, patch: Partial<CriterionRow>) =>
-    set(
-      'criteria',
-      values.criteria.map((row, i) => (i === index ? { ...row, ...patch } : row)),
-    );
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const problems = checkCallForm(values);
-    if (Object.keys(problems).length > 0) return setErrors({ byField: problems, general: [] });
-    setErrors({ byField: {}, general: [] });
+    if (refused(checkCallForm(values))) return;
+    setErrors(NO_ERRORS);
     if (callId) {
       const result = await update({ input: toUpdateCallInput(callId, values) });
       const payload = result.data?.updateCall;
@@ -429,61 +338,30 @@ function CallForm({
           )}
         </Section>
         <Section title={t('callForm.categories')} help={t('callForm.categoriesHelp')}>
-          {err('categories') && <FormErrors ids={[errors.byField.categories as MessageId]} />}
-          {values.categories.map((row, i) => (
-            <Card key={row.key} withBorder padding="sm" radius="md" data-testid="category-row">
-              <Group align="flex-start" wrap="nowrap" gap="sm">
-                <SimpleGrid cols={{ base: 1, sm: 3 }} style={{ flex: 1 }}>
-                  <TextInput
-                    name={`categories.${i}.nameFr`}
-                    label={t('callForm.nameFr')}
-                    required
-                    lang="fr"
-                    value={row.nameFr}
-                    onChange={(e) => setCategory(i, { nameFr: e.currentTarget.value })}
-                    error={err(`categories.${i}.nameFr`)}
-                  />
-                  <TextInput
-                    name={`categories.${i}.nameAr`}
-                    label={t('callForm.nameAr')}
-                    lang="ar"
-                    dir="rtl"
-                    value={row.nameAr}
-                    onChange={(e) => setCategory(i, { nameAr: e.currentTarget.value })}
-                    error={err(`categories.${i}.nameAr`)}
-                  />
-                  <NumberInput
-                    name={`categories.${i}.places`}
-                    label={t('call.places')}
-                    required
-                    min={1}
-                    allowDecimal={false}
-                    allowNegative={false}
-                    value={row.places}
-                    onChange={(v) => setCategory(i, { places: toNumber(v) })}
-                    error={err(`categories.${i}.places`)}
-                  />
-                </SimpleGrid>
-                <RemoveRow
-                  label={t('callForm.removeCategory', { index: i + 1 })}
-                  disabled={values.categories.length === 1}
-                  onClick={() =>
-                    set(
-                      'categories',
-                      values.categories.filter((_, j) => j !== i),
-                    )
-                  }
-                />
-              </Group>
-            </Card>
-          ))}
-          <Button
-            variant="default"
-            onClick={() => set('categories', [...values.categories, emptyCategory()])}
-            style={{ alignSelf: 'flex-start' }}
-          >
-            {t('callForm.addCategory')}
-          </Button>
+          <NamedRows
+            field="categories"
+            rows={values.categories}
+            onChange={(rows) => set('categories', rows)}
+            empty={emptyCategory}
+            errors={errors.byField}
+            err={err}
+            rowTestId="category-row"
+            removeLabel={(i) => t('callForm.removeCategory', { index: i + 1 })}
+            addLabel={t('callForm.addCategory')}
+            figure={(row, i, setRow) => (
+              <NumberInput
+                name={`categories.${i}.places`}
+                label={t('call.places')}
+                required
+                min={1}
+                allowDecimal={false}
+                allowNegative={false}
+                value={row.places}
+                onChange={(v) => setRow({ places: toNumber(v) })}
+                error={err(`categories.${i}.places`)}
+              />
+            )}
+          />
         </Section>
         <Section title={t('callForm.scoring')} help={t('callForm.scoringHelp')}>
           <SimpleGrid cols={{ base: 2, sm: 4 }}>
@@ -506,66 +384,35 @@ function CallForm({
               error={err('scoreMax')}
             />
           </SimpleGrid>
-          {err('criteria') && <FormErrors ids={[errors.byField.criteria as MessageId]} />}
-          {values.criteria.map((row, i) => (
-            <Card key={row.key} withBorder padding="sm" radius="md" data-testid="criterion-row">
-              <Group align="flex-start" wrap="nowrap" gap="sm">
-                <SimpleGrid cols={{ base: 1, sm: 3 }} style={{ flex: 1 }}>
-                  <TextInput
-                    name={`criteria.${i}.nameFr`}
-                    label={t('callForm.nameFr')}
-                    required
-                    lang="fr"
-                    value={row.nameFr}
-                    onChange={(e) => setCriterion(i, { nameFr: e.currentTarget.value })}
-                    error={err(`criteria.${i}.nameFr`)}
-                  />
-                  <TextInput
-                    name={`criteria.${i}.nameAr`}
-                    label={t('callForm.nameAr')}
-                    lang="ar"
-                    dir="rtl"
-                    value={row.nameAr}
-                    onChange={(e) => setCriterion(i, { nameAr: e.currentTarget.value })}
-                    error={err(`criteria.${i}.nameAr`)}
-                  />
-                  <NumberInput
-                    name={`criteria.${i}.weight`}
-                    label={t('call.weight')}
-                    description={
-                      row.weight !== '' && totalWeight > 0
-                        ? t('callForm.weightShare', { share: formatShare(row.weight / totalWeight, locale) })
-                        : undefined
-                    }
-                    required
-                    min={0}
-                    decimalScale={2}
-                    allowNegative={false}
-                    value={row.weight}
-                    onChange={(v) => setCriterion(i, { weight: toNumber(v) })}
-                    error={err(`criteria.${i}.weight`)}
-                  />
-                </SimpleGrid>
-                <RemoveRow
-                  label={t('callForm.removeCriterion', { index: i + 1 })}
-                  disabled={values.criteria.length === 1}
-                  onClick={() =>
-                    set(
-                      'criteria',
-                      values.criteria.filter((_, j) => j !== i),
-                    )
-                  }
-                />
-              </Group>
-            </Card>
-          ))}
-          <Button
-            variant="default"
-            onClick={() => set('criteria', [...values.criteria, emptyCriterion()])}
-            style={{ alignSelf: 'flex-start' }}
-          >
-            {t('callForm.addCriterion')}
-          </Button>
+          <NamedRows
+            field="criteria"
+            rows={values.criteria}
+            onChange={(rows) => set('criteria', rows)}
+            empty={emptyCriterion}
+            errors={errors.byField}
+            err={err}
+            rowTestId="criterion-row"
+            removeLabel={(i) => t('callForm.removeCriterion', { index: i + 1 })}
+            addLabel={t('callForm.addCriterion')}
+            figure={(row, i, setRow) => (
+              <NumberInput
+                name={`criteria.${i}.weight`}
+                label={t('call.weight')}
+                description={
+                  row.weight !== '' && totalWeight > 0
+                    ? t('callForm.weightShare', { share: formatShare(row.weight / totalWeight, locale) })
+                    : undefined
+                }
+                required
+                min={0}
+                decimalScale={2}
+                allowNegative={false}
+                value={row.weight}
+                onChange={(v) => setRow({ weight: toNumber(v) })}
+                error={err(`criteria.${i}.weight`)}
+              />
+            )}
+          />
         </Section>
         <Group justify="flex-end">
           <Button type="submit" size="md" loading={createState.fetching || updateState.fetching}>
@@ -594,6 +441,88 @@ function Section({ title, help, children }: { title: string; help?: string; chil
         {children}
       </Stack>
     </Card>
+  );
+}
+
+type NamedRow = { key: string; nameFr: string; nameAr: string };
+
+/**
+ * Categories and criteria are set up alike: a name in each language and one figure (places, a
+ * weight), at least one row, rows added and removed.
+ */
+function NamedRows<Row extends NamedRow>({
+  field,
+  rows,
+  onChange,
+  empty,
+  errors,
+  err,
+  rowTestId,
+  removeLabel,
+  addLabel,
+  figure,
+}: {
+  field: 'categories' | 'criteria';
+  rows: Row[];
+  onChange: (rows: Row[]) => void;
+  empty: () => Row;
+  errors: CallFormErrors;
+  err: (key: string) => string | undefined;
+  rowTestId: string;
+  removeLabel: (index: number) => string;
+  addLabel: string;
+  figure: (row: Row, index: number, setRow: (patch: Partial<Row>) => void) => ReactNode;
+}) {
+  const t = useT();
+  // About the list as a whole (none left, names twice…): above its rows.
+  const listError = errors[field];
+  return (
+    <>
+      {listError && <FormErrors ids={[listError]} />}
+      {rows.map((row, i) => {
+        const setRow = (patch: Partial<Row> | Partial<NamedRow>) =>
+          onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+        return (
+          <Card key={row.key} withBorder padding="sm" radius="md" data-testid={rowTestId}>
+            <Group align="flex-start" wrap="nowrap" gap="sm">
+              <SimpleGrid cols={{ base: 1, sm: 3 }} style={{ flex: 1 }}>
+                <TextInput
+                  name={`${field}.${i}.nameFr`}
+                  label={t('callForm.nameFr')}
+                  required
+                  lang="fr"
+                  value={row.nameFr}
+                  onChange={(e) => setRow({ nameFr: e.currentTarget.value })}
+                  error={err(`${field}.${i}.nameFr`)}
+                />
+                <TextInput
+                  name={`${field}.${i}.nameAr`}
+                  label={t('callForm.nameAr')}
+                  lang="ar"
+                  dir="rtl"
+                  value={row.nameAr}
+                  onChange={(e) => setRow({ nameAr: e.currentTarget.value })}
+                  error={err(`${field}.${i}.nameAr`)}
+                />
+                {figure(row, i, setRow)}
+              </SimpleGrid>
+              <RemoveRow
+                label={removeLabel(i)}
+                disabled={rows.length === 1}
+                onClick={() => onChange(rows.filter((_, j) => j !== i))}
+              />
+            </Group>
+          </Card>
+        );
+      })}
+      <Button
+        variant="default"
+        onClick={() => onChange([...rows, empty()])}
+        style={{ alignSelf: 'flex-start' }}
+      >
+        {addLabel}
+      </Button>
+    </>
   );
 }
 

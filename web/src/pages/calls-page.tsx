@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { CallStatusBadge } from '../components/incubation-badges';
 import { JurorCallCard } from '../components/juror-call-card';
+import { ListTable } from '../components/list-table';
 import { PagerButtons } from '../components/pager-buttons';
 import { QueryBoundary } from '../components/query-boundary';
 import { graphql } from '../gql';
@@ -96,52 +97,36 @@ export function CallsPage() {
                 ))}
               </Stack>
             ) : (
-              <Table.ScrollContainer minWidth={720}>
-                <Table striped highlightOnHover verticalSpacing="sm" data-testid="calls-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('call.title')}</Table.Th>
-                      <Table.Th>{t('call.window')}</Table.Th>
-                      <Table.Th>{t('filters.status')}</Table.Th>
-                      <Table.Th>{t('call.applications')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {calls.edges.map(({ node }) => (
-                      <Table.Tr key={node.id} data-testid="call-row" data-call={node.id}>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/calls/${node.id}`} fw={600}>
-                            {callTitle(node, locale)}
-                          </Anchor>
-                          <Text size="sm" c="dimmed">
-                            {t(`callKind.${node.kind}`)}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          {t('call.dates', {
-                            start: format.day(node.opensOn),
-                            end: format.day(node.closesOn),
-                          })}
-                        </Table.Td>
-                        <Table.Td>
-                          <CallStatusBadge status={node.status} />
-                        </Table.Td>
-                        <Table.Td>{format.number(node.applicationCount)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <ListTable
+                minWidth={720}
+                testId="calls-table"
+                headers={[t('call.title'), t('call.window'), t('filters.status'), t('call.applications')]}
+              >
+                {calls.edges.map(({ node }) => (
+                  <Table.Tr key={node.id} data-testid="call-row" data-call={node.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/calls/${node.id}`} fw={600}>
+                        {callTitle(node, locale)}
+                      </Anchor>
+                      <Text size="sm" c="dimmed">
+                        {t(`callKind.${node.kind}`)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {t('call.dates', {
+                        start: format.day(node.opensOn),
+                        end: format.day(node.closesOn),
+                      })}
+                    </Table.Td>
+                    <Table.Td>
+                      <CallStatusBadge status={node.status} />
+                    </Table.Td>
+                    <Table.Td>{format.number(node.applicationCount)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </ListTable>
             )}
-            <PagerButtons
-              pager={pager}
-              pageSize={PAGE_SIZE}
-              shown={calls.edges.length}
-              total={calls.totalCount}
-              hasNextPage={calls.pageInfo.hasNextPage}
-              endCursor={calls.pageInfo.endCursor}
-              fetching={result.fetching}
-            />
+            <PagerButtons pager={pager} pageSize={PAGE_SIZE} connection={calls} fetching={result.fetching} />
           </Stack>
         )}
       </QueryBoundary>

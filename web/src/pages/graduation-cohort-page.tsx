@@ -37,6 +37,7 @@ import {
   canRevokeCertificates,
 } from '../session/graduation-permissions';
 import { useRoles } from '../session/timetable-permissions';
+import { NotFoundPage } from './not-found-page';
 
 const GraduationCohortPageQuery = graphql(`
   query GraduationCohortPage($cohortId: ID!) {
@@ -148,12 +149,10 @@ export function GraduationCohortPage() {
       {({ cohort, cohortGraduation, cohortCertificates }) => {
         if (!cohort) {
           return (
-            <Stack align="flex-start">
-              <Title order={1}>{t('graduation.cohortNotFound')}</Title>
-              <Anchor component={Link} to="/graduation">
-                {t('graduation.backToCohorts')}
-              </Anchor>
-            </Stack>
+            <NotFoundPage
+              title={t('graduation.cohortNotFound')}
+              back={{ to: '/graduation', label: t('graduation.backToCohorts') }}
+            />
           );
         }
         const checks = cohortGraduation.map(readGraduationCheck);

@@ -1,11 +1,9 @@
-import { Anchor, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { CohortCells } from '../components/cohort-row';
 import { QueryBoundary } from '../components/query-boundary';
 import { graphql } from '../gql';
-import { localName } from '../i18n/local-name';
-import { useLocale } from '../i18n/locale-provider';
 import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
 
@@ -16,19 +14,8 @@ const GraduationCohortsPageQuery = graphql(`
       edges {
         node {
           id
-          label
-          startsOn
           endsOn
-          programme {
-            id
-            nameFr
-            nameAr
-            trade {
-              id
-              nameFr
-              nameAr
-            }
-          }
+          ...CohortCells_CohortFragment
           overview {
             byStatus {
               status
@@ -53,7 +40,6 @@ const PAGE_SIZE = 50;
  */
 export function GraduationCohortsPage() {
   const t = useT();
-  const { locale } = useLocale();
   const format = useCentreFormatters();
   const [after, setAfter] = useState<string | null>(null);
   const [result, reexecute] = useQuery({
@@ -93,25 +79,7 @@ export function GraduationCohortsPage() {
                 <Table.Tbody>
                   {list.map(({ cohort, enrolled, graduated: done }) => (
                     <Table.Tr key={cohort.id} data-testid="graduation-cohort" data-cohort={cohort.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/graduation/${cohort.id}`} fw={600}>
-                          {cohort.label}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{localName(cohort.programme.trade, locale)}</Text>
-                        <Text size="xs" c="dimmed">
-                          {localName(cohort.programme, locale)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">
-                          {t('cohort.dates', {
-                            start: format.day(cohort.startsOn),
-                            end: format.day(cohort.endsOn),
-                          })}
-                        </Text>
-                      </Table.Td>
+                      <CohortCells cohort={cohort} to={`/graduation/${cohort.id}`} />
                       <Table.Td>{format.number(enrolled)}</Table.Td>
                       <Table.Td>{format.number(done)}</Table.Td>
                     </Table.Tr>

@@ -1,19 +1,9 @@
-import {
-  Anchor,
-  Card,
-  Group,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import { Link, useSearchParams } from 'react-router';
+import { Anchor, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryBoundary } from '../components/query-boundary';
 import { type RateBar, RateBars } from '../components/rate-bars';
+import { ReportScopeControl } from '../components/report-scope-control';
 import { type FragmentType, graphql, readFragment } from '../gql';
 import type { ReportScope } from '../gql/graphql';
 import { useLocale } from '../i18n/locale-provider';
@@ -24,6 +14,7 @@ import { formatPercent } from '../lib/graduation';
 import { bySexOrder, byWaveOrder, type RateFigures, waveFrom, yearFrom } from '../lib/integration';
 import { FOLLOW_UP_WAVES, OUTCOME_STATUSES } from '../lib/outcomes';
 import { useCentreToday } from '../lib/use-centre-today';
+import { useUrlFilters } from '../lib/use-url-filters';
 import { seesNetwork } from '../session/graduation-permissions';
 import { useRoles } from '../session/timetable-permissions';
 
@@ -96,19 +87,15 @@ export function IntegrationPage() {
   const roles = useRoles();
   const network = seesNetwork(roles);
   const thisYear = Number(useCentreToday().slice(0, 4));
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter: setParam } = useUrlFilters<'year' | 'wave' | 'scope'>();
   const year = yearFrom(params.get('year'), thisYear);
   const wave = waveFrom(params.get('wave'));
   const scope: ReportScope = network && params.get('scope') !== 'TENANT' ? 'NETWORK' : 'TENANT';
   const [result, reexecute] = useQuery({ query: IntegrationPageQuery, variables: { year, wave, scope } });
 
   // « all » years and each graduate's « latest » wave are the address without the parameter.
-  const setFilter = (key: 'year' | 'wave' | 'scope', value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value === null || value === ALL) next.delete(key);
-    else next.set(key, value);
-    setParams(next);
-  };
+  const setFilter = (key: 'year' | 'wave' | 'scope', value: string | null) =>
+    setParam(key, value === ALL ? null : value);
 
   const ar = locale === 'ar-MA';
   const sexLabel = (key: string) => (key === 'F' || key === 'M' ? t(`sex.${key}`) : key);
@@ -155,21 +142,12 @@ export function IntegrationPage() {
           data-testid="wave-filter"
         />
         {network && (
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="integration-scope">
-              {t('report.scope')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="integration-scope"
-              value={scope}
-              onChange={(value) => setFilter('scope', value)}
-              data={[
-                { value: 'NETWORK', label: t('report.scope.NETWORK') },
-                { value: 'TENANT', label: t('report.scope.TENANT') },
-              ]}
-              data-testid="scope-filter"
-            />
-          </Stack>
+          <ReportScopeControl
+            labelId="integration-scope"
+            value={scope}
+            onChange={(value) => setFilter('scope', value)}
+            testId="scope-filter"
+          />
         )}
       </Group>
       <QueryBoundary result={result} onRetry={() => reexecute({ requestPolicy: 'network-only' })}>

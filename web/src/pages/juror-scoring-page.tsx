@@ -9,15 +9,16 @@ import { EvaluationCard } from '../components/evaluation-card';
 import { JurorStateBadge } from '../components/incubation-badges';
 import { PageLoader } from '../components/page-loader';
 import { QueryBoundary } from '../components/query-boundary';
-import { ReasonDialog } from '../components/reason-dialog';
+import { ReasonActionButton } from '../components/reason-action-button';
 import { ScoringForm } from '../components/scoring-form';
-import { mutationErrors, NO_ERRORS, type SplitErrors } from '../components/user-errors';
 import { graphql } from '../gql';
 import { isolate } from '../i18n/isolate';
 import { useLocale } from '../i18n/locale-provider';
 import { useT } from '../i18n/use-t';
 import { callTitle, nameIn } from '../lib/incubation-format';
 import { jurorState, nextToScore } from '../lib/juror-queue';
+
+import { NotFoundPage } from './not-found-page';
 
 const JurorScoringPageQuery = graphql(`
   query JurorScoringPage($callId: ID!, $applicationId: ID!) {
@@ -144,8 +145,6 @@ export function JurorScoringPage() {
     query: JurorScoringPageQuery,
     variables: { callId, applicationId },
   });
-  const [conflictOpen, setConflictOpen] = useState(false);
-  const [conflictErrors, setConflictErrors] = useState<SplitErrors>(NO_ERRORS);
   const [conflictState, declare] = useMutation(DeclareConflictMutation);
   const [justSubmitted, setJustSubmitted] = useState<string | null>(null);
 
@@ -154,12 +153,10 @@ export function JurorScoringPage() {
       {({ call, application, applications }) => {
         if (!call || !application) {
           return (
-            <Stack align="flex-start">
-              <Title order={1}>{t('application.notFound')}</Title>
-              <Anchor component={Link} to={call ? `/calls/${call.id}` : '/calls'}>
-                {t('call.backToCall')}
-              </Anchor>
-            </Stack>
+            <NotFoundPage
+              title={t('application.notFound')}
+              back={{ to: call ? `/calls/${call.id}` : '/calls', label: t('call.backToCall') }}
+            />
           );
         }
         const list = applications.edges.map((e) => e.node);
@@ -245,19 +242,22 @@ export function JurorScoringPage() {
                   <Text c="dimmed">{t('juror.scoringClosed')}</Text>
                 )}
                 {canScore && (
-                  <Button
+                  <ReasonActionButton
                     variant="subtle"
                     color="red"
                     c="red.9"
-                    onClick={() => {
-                      setConflictErrors(NO_ERRORS);
-                      setConflictOpen(true);
-                    }}
                     style={{ alignSelf: 'flex-start' }}
-                    data-testid="declare-conflict"
-                  >
-                    {t('juror.declareConflict')}
-                  </Button>
+                    testId="declare-conflict"
+                    label={t('juror.declareConflict')}
+                    submitLabel={t('juror.declareConflictSubmit')}
+                    subject={application.applicantName}
+                    suggestions={CONFLICT_REASONS}
+                    fetching={conflictState.fetching}
+                    send={async (reason) => {
+                      const outcome = await declare({ input: { applicationId: application.id, reason } });
+                      return { payload: outcome.data?.declareConflict, error: outcome.error };
+                    }}
+                  />
                 )}
               </Stack>
             )}
@@ -312,23 +312,6 @@ export function JurorScoringPage() {
                 {t('results.link')}
               </Button>
             </Group>
-
-            <ReasonDialog
-              opened={conflictOpen}
-              onClose={() => setConflictOpen(false)}
-              title={t('juror.declareConflict')}
-              subject={application.applicantName}
-              suggestions={CONFLICT_REASONS}
-              submitLabel={t('juror.declareConflictSubmit')}
-              fetching={conflictState.fetching}
-              errors={{ reason: conflictErrors.byField.reason, general: conflictErrors.general }}
-              onSubmit={async (reason) => {
-                const outcome = await declare({ input: { applicationId: application.id, reason } });
-                const problems = mutationErrors(outcome.data?.declareConflict, outcome.error, ['reason']);
-                if (problems) return setConflictErrors(problems);
-                setConflictOpen(false);
-              }}
-            />
           </Stack>
         );
       }}

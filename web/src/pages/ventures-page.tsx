@@ -4,6 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { CreateVentureDialog } from '../components/create-venture-dialog';
 import { VenturePhaseBadge } from '../components/incubation-badges';
+import { ListTable } from '../components/list-table';
 import { PagerButtons } from '../components/pager-buttons';
 import { QueryBoundary } from '../components/query-boundary';
 import { graphql } from '../gql';
@@ -133,51 +134,45 @@ export function VenturesPage() {
             {ventures.edges.length === 0 ? (
               <Text c="dimmed">{coach ? t('ventures.emptyCoach') : t('ventures.empty')}</Text>
             ) : (
-              <Table.ScrollContainer minWidth={760}>
-                <Table striped highlightOnHover verticalSpacing="sm" data-testid="ventures-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('venture.name')}</Table.Th>
-                      <Table.Th>{t('filters.cohort')}</Table.Th>
-                      <Table.Th>{t('ventures.phase')}</Table.Th>
-                      <Table.Th>{t('venture.coach')}</Table.Th>
-                      <Table.Th>{t('venture.jobs')}</Table.Th>
-                      <Table.Th>{t('venture.funding')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {ventures.edges.map(({ node }) => (
-                      <Table.Tr key={node.id} data-testid="venture-row" data-venture={node.id}>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/ventures/${node.id}`} fw={600}>
-                            {node.name}
-                          </Anchor>
-                          <Text size="sm" c="dimmed">
-                            <bdi>{node.sector}</bdi>
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>{node.cohort ? <bdi>{node.cohort.label}</bdi> : '—'}</Table.Td>
-                        <Table.Td>
-                          <VenturePhaseBadge phase={node.phase} />
-                        </Table.Td>
-                        <Table.Td>{node.coach?.displayName ?? '—'}</Table.Td>
-                        <Table.Td>{node.jobs ? format.number(node.jobs.total) : '—'}</Table.Td>
-                        <Table.Td>
-                          {node.totalFundingMad > 0 ? formatMad(node.totalFundingMad, locale) : '—'}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <ListTable
+                minWidth={760}
+                testId="ventures-table"
+                headers={[
+                  t('venture.name'),
+                  t('filters.cohort'),
+                  t('ventures.phase'),
+                  t('venture.coach'),
+                  t('venture.jobs'),
+                  t('venture.funding'),
+                ]}
+              >
+                {ventures.edges.map(({ node }) => (
+                  <Table.Tr key={node.id} data-testid="venture-row" data-venture={node.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/ventures/${node.id}`} fw={600}>
+                        {node.name}
+                      </Anchor>
+                      <Text size="sm" c="dimmed">
+                        <bdi>{node.sector}</bdi>
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{node.cohort ? <bdi>{node.cohort.label}</bdi> : '—'}</Table.Td>
+                    <Table.Td>
+                      <VenturePhaseBadge phase={node.phase} />
+                    </Table.Td>
+                    <Table.Td>{node.coach?.displayName ?? '—'}</Table.Td>
+                    <Table.Td>{node.jobs ? format.number(node.jobs.total) : '—'}</Table.Td>
+                    <Table.Td>
+                      {node.totalFundingMad > 0 ? formatMad(node.totalFundingMad, locale) : '—'}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </ListTable>
             )}
             <PagerButtons
               pager={pager}
               pageSize={PAGE_SIZE}
-              shown={ventures.edges.length}
-              total={ventures.totalCount}
-              hasNextPage={ventures.pageInfo.hasNextPage}
-              endCursor={ventures.pageInfo.endCursor}
+              connection={ventures}
               fetching={result.fetching}
             />
           </Stack>
