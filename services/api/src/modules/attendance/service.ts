@@ -14,7 +14,7 @@ import { addDays, isoWeekday } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
 import { enrollmentsByIds } from '../enrollment/service.js';
 import { hostsByIds } from '../hosts/service.js';
-import { type Actor, requireMember } from '../identity/access.js';
+import { type Actor, inTenant, requireMember } from '../identity/access.js';
 import { WRITERS } from '../people/scope.js';
 import { tenantToday } from '../people/service.js';
 import { hoursBetween } from '../timetable/clock.js';
@@ -390,11 +390,6 @@ export async function myAttendance(ctx: Context, from: string, to: string): Prom
        order by s.day desc, s.starts_at desc, a.id desc`.execute(tx);
     return rows;
   });
-}
-
-async function inTenant<T>(ctx: Context, fn: (tx: Tx, actor: Actor) => Promise<T>): Promise<T> {
-  const actor = await requireMember(ctx);
-  return withTenant(ctx.deps.db, actor.tenantId, (tx) => fn(tx, actor));
 }
 
 // Loader reads. An attendance row reaches a loader only from a read that applied

@@ -13,10 +13,10 @@ import { isUuid, newId } from '../../lib/ids.js';
 import { provinceDistance } from '../../lib/provinces.js';
 import { ageOn } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
-import { requireMember } from '../identity/access.js';
+import { inTenant, requireMember } from '../identity/access.js';
 import { peopleByIds, tenantToday } from '../people/service.js';
 import { venturesByIds } from '../ventures/service.js';
-import { inTenant, lockCall, viewApplication, WRITERS } from './core.js';
+import { lockCall, viewApplication, WRITERS } from './core.js';
 import { clean, documentKind } from './validate.js';
 
 // Applications recorded by staff (typed in from paper, or on the applicant's behalf), their

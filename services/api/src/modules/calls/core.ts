@@ -1,10 +1,9 @@
 import type { ApplicationRow, CallJurorRow, CallRow } from '../../db/rows.js';
-import { type Tx, withTenant } from '../../db/with-tenant.js';
-import type { Context } from '../../graphql/context.js';
+import type { Tx } from '../../db/with-tenant.js';
 import { UserError } from '../../graphql/errors.js';
 import type { CallStatus, Role } from '../../graphql/generated/resolvers.js';
-import { isUuid } from '../../lib/ids.js';
-import { type Actor, requireMember } from '../identity/access.js';
+import { isUuid, uniqueUuids } from '../../lib/ids.js';
+import type { Actor } from '../identity/access.js';
 
 // Who may do what with calls, and the building blocks every part of the module runs in its
 // tenant transaction.
@@ -15,23 +14,6 @@ export const WRITERS: readonly Role[] = ['DIRECTOR', 'COORDINATOR'];
 export const STAFF: readonly Role[] = ['NETWORK_ADMIN', 'DIRECTOR', 'COORDINATOR'];
 
 export const isStaff = (actor: Actor) => actor.roles.some((role) => STAFF.includes(role));
-
-/** The caller, for the reads: any member (a juror's view is narrowed call by call). */
-export function inTenant<T>(ctx: Context, fn: (tx: Tx, actor: Actor) => Promise<T>): Promise<T> {
-  return requireMember(ctx).then((actor) => withTenant(ctx.deps.db, actor.tenantId, (tx) => fn(tx, actor)));
-}
-
-export const uuids = (ids: readonly string[]) => [...new Set(ids)].filter(isUuid);
-
-export function groupBy<R, K>(rows: readonly R[], key: (row: R) => K): Map<K, R[]> {
-  const map = new Map<K, R[]>();
-  for (const row of rows) {
-    const list = map.get(key(row));
-    if (list) list.push(row);
-    else map.set(key(row), [row]);
-  }
-  return map;
-}
 
 /**
  * The call row, locked until the transaction ends. Status moves take it exclusively; applications,
@@ -51,7 +33,7 @@ export async function lockCall(
 }
 
 export async function callsByIds(tx: Tx, ids: readonly string[]): Promise<Map<string, CallRow>> {
-  const wanted = uuids(ids);
+  const wanted = uniqueUuids(ids);
   if (wanted.length === 0) return new Map();
   const rows = await tx.selectFrom('call').selectAll().where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r]));
@@ -63,7 +45,7 @@ export async function seatsOf(
   userId: string,
   callIds: readonly string[],
 ): Promise<Map<string, CallJurorRow>> {
-  const wanted = uuids(callIds);
+  const wanted = uniqueUuids(callIds);
   if (wanted.length === 0) return new Map();
   const rows = await tx
     .selectFrom('call_juror')

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { ApplicationRow, CallCategoryRow, CallRow } from '../../db/rows.js';
 import type { Tx } from '../../db/with-tenant.js';
 import type { Context } from '../../graphql/context.js';
-import { inTenant, viewCall } from './core.js';
+import { inTenant } from '../identity/access.js';
+import { viewCall } from './core.js';
 import { type RankedEntry, type Ranking, rank, type SubmittedEvaluation } from './rank.js';
 
 // The ranking of a call in a fixed number of statements, whatever its size: categories,

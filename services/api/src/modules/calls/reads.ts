@@ -16,12 +16,14 @@ import type { Context } from '../../graphql/context.js';
 import { UserError } from '../../graphql/errors.js';
 import type { CallStatus } from '../../graphql/generated/resolvers.js';
 import { decodeCursor, encodeCursor, pageSize, toConnection } from '../../lib/cursor.js';
-import { isUuid } from '../../lib/ids.js';
+import { groupBy } from '../../lib/group-by.js';
+import { isUuid, uniqueUuids } from '../../lib/ids.js';
 import type { Actor } from '../identity/access.js';
+import { inTenant } from '../identity/access.js';
 import { fullName, peopleByIds, peopleVisibleTo } from '../people/service.js';
 import { cohortsByIds } from '../programmes/service.js';
 import { venturesByIds } from '../ventures/service.js';
-import { callsByIds, groupBy, inTenant, isStaff, seatsOf, uuids, viewApplication, viewCall } from './core.js';
+import { callsByIds, isStaff, seatsOf, viewApplication, viewCall } from './core.js';
 import { weightedScore } from './rank.js';
 
 // The root queries and the batch reads behind the loaders (one statement per level). Staff see
@@ -129,7 +131,7 @@ export function getApplication(ctx: Context, id: string): Promise<ApplicationRow
 export const readCalls = (ctx: Context, ids: readonly string[]) => inTenant(ctx, (tx) => callsByIds(tx, ids));
 
 export const readCohorts = (ctx: Context, ids: readonly string[]) =>
-  inTenant(ctx, (tx) => cohortsByIds(tx, uuids(ids)));
+  inTenant(ctx, (tx) => cohortsByIds(tx, uniqueUuids(ids)));
 
 /** The tables that hang off a call, each with the order its rows are shown in. */
 const CALL_PARTS = {
@@ -147,7 +149,7 @@ interface CallPartRows {
 /** A call's categories, criteria or jurors, by call, in their order (then id, for ties). */
 function partsOfCalls<T extends CallPart>(ctx: Context, table: T, callIds: readonly string[]) {
   return inTenant(ctx, async (tx) => {
-    const ids = uuids(callIds);
+    const ids = uniqueUuids(callIds);
     if (ids.length === 0) return new Map<string, CallPartRows[T][]>();
     const rows = await tx
       .selectFrom(table as CallPart)
@@ -163,7 +165,7 @@ function partsOfCalls<T extends CallPart>(ctx: Context, table: T, callIds: reado
 /** Categories or jurors already shown, by id. */
 function partsByIds<T extends CallPart>(ctx: Context, table: T, ids: readonly string[]) {
   return inTenant(ctx, async (tx) => {
-    const wanted = uuids(ids);
+    const wanted = uniqueUuids(ids);
     if (wanted.length === 0) return new Map<string, CallPartRows[T]>();
     const rows = (await tx
       .selectFrom(table as CallPart)
@@ -190,7 +192,7 @@ export const mySeats = (ctx: Context, callIds: readonly string[]) =>
 /** Applications that are not withdrawn, per call or per category. */
 export function applicationCounts(ctx: Context, ids: readonly string[], by: 'call_id' | 'category_id') {
   return inTenant(ctx, async (tx) => {
-    const wanted = uuids(ids);
+    const wanted = uniqueUuids(ids);
     const counts = new Map<string, number>();
     if (wanted.length === 0) return counts;
     const rows = await tx
@@ -214,7 +216,7 @@ export interface JurorCounts {
 /** Per juror, over the call's applications that are not withdrawn. */
 export function jurorCounts(ctx: Context, jurorIds: readonly string[]) {
   return inTenant(ctx, async (tx) => {
-    const ids = uuids(jurorIds);
+    const ids = uniqueUuids(jurorIds);
     const counts = new Map<string, JurorCounts>();
     if (ids.length === 0) return counts;
     const { rows } = await sql<{ id: string; applications: string; submitted: string; conflicts: string }>`
@@ -251,7 +253,7 @@ export const readPeople = (ctx: Context, ids: readonly string[]) =>
   );
 
 export const readVentures = (ctx: Context, ids: readonly string[]): Promise<Map<string, VentureRow>> =>
-  inTenant(ctx, (tx) => venturesByIds(tx, uuids(ids)));
+  inTenant(ctx, (tx) => venturesByIds(tx, uniqueUuids(ids)));
 
 /** The person's full name or the venture's name, for applications already shown. */
 export function applicantNames(ctx: Context, applications: readonly ApplicationRow[]) {
@@ -260,7 +262,7 @@ export function applicantNames(ctx: Context, applications: readonly ApplicationR
     const ventureIds = applications.flatMap((a) => (a.venture_id ? [a.venture_id] : []));
     const [people, ventures] = await Promise.all([
       peopleByIds(tx, personIds),
-      venturesByIds(tx, uuids(ventureIds)),
+      venturesByIds(tx, uniqueUuids(ventureIds)),
     ]);
     const names = new Map<string, string>();
     for (const a of applications) {
@@ -277,7 +279,7 @@ export type DocumentMeta = Omit<ApplicationDocumentRow, 'content'>;
 /** Without their content: that comes one at a time, through applicationDocument. */
 export function documentsOf(ctx: Context, applicationIds: readonly string[]) {
   return inTenant(ctx, async (tx) => {
-    const ids = uuids(applicationIds);
+    const ids = uniqueUuids(applicationIds);
     if (ids.length === 0) return new Map<string, DocumentMeta[]>();
     const rows = await tx
       .selectFrom('application_document')
@@ -303,7 +305,7 @@ export function documentsOf(ctx: Context, applicationIds: readonly string[]) {
 /** The caller's own evaluation of each application (their draft included). */
 export function myEvaluations(ctx: Context, applicationIds: readonly string[]) {
   return inTenant(ctx, async (tx, actor) => {
-    const ids = uuids(applicationIds);
+    const ids = uniqueUuids(applicationIds);
     if (ids.length === 0) return new Map<string, EvaluationRow>();
     const rows = await tx
       .selectFrom('evaluation as e')
@@ -321,7 +323,7 @@ export function myEvaluations(ctx: Context, applicationIds: readonly string[]) {
 /** Conflicts: staff see every one; a juror only their own. */
 export function conflictsOf(ctx: Context, applicationIds: readonly string[], mineOnly: boolean) {
   return inTenant(ctx, async (tx, actor) => {
-    const ids = uuids(applicationIds);
+    const ids = uniqueUuids(applicationIds);
     if (ids.length === 0) return new Map<string, JurorConflictRow[]>();
     const rows = await tx
       .selectFrom('juror_conflict as c')
@@ -346,7 +348,7 @@ export function conflictsOf(ctx: Context, applicationIds: readonly string[], min
  */
 export function evaluationsOf(ctx: Context, applications: readonly ApplicationRow[]) {
   return inTenant(ctx, async (tx, actor) => {
-    const ids = uuids(applications.map((a) => a.id));
+    const ids = uniqueUuids(applications.map((a) => a.id));
     const visible = new Map<string, EvaluationRow[]>();
     if (ids.length === 0) return visible;
     const [rows, seats] = await Promise.all([
@@ -384,7 +386,7 @@ export interface ScoreView {
 /** Marks of evaluations already shown, in the criteria's order, and the weighted score when complete. */
 export function scoresOf(ctx: Context, evaluationIds: readonly string[]) {
   return inTenant(ctx, async (tx) => {
-    const ids = uuids(evaluationIds);
+    const ids = uniqueUuids(evaluationIds);
     const result = new Map<string, { scores: ScoreView[]; weighted: number | null }>();
     if (ids.length === 0) return result;
     const [marks, totals] = await Promise.all([

@@ -6,10 +6,11 @@ import type {
   PersonRow,
   RegistrationRow,
 } from '../../db/rows.js';
-import { type Tx, withTenant } from '../../db/with-tenant.js';
+import type { Tx } from '../../db/with-tenant.js';
 import type { Context } from '../../graphql/context.js';
-import { isUuid } from '../../lib/ids.js';
-import { type Actor, requireMember } from '../identity/access.js';
+import { groupBy } from '../../lib/group-by.js';
+import { uniqueUuids } from '../../lib/ids.js';
+import { type Actor, inTenant } from '../identity/access.js';
 import { personScope } from '../people/scope.js';
 import { peopleByIds, peopleVisibleTo } from '../people/service.js';
 import { coursesByIds, TAKING_PLACE } from './core.js';
@@ -17,12 +18,6 @@ import { coursesByIds, TAKING_PLACE } from './core.js';
 // The batch reads behind the module's loaders: one statement per level (two where visibility must
 // be checked), the same rules as the root queries. Staff see every registration; anyone else
 // (a trainee through their own Person.registrations) only those of people they may see.
-
-const uuids = (ids: readonly string[]) => [...new Set(ids)].filter(isUuid);
-
-function inTenant<T>(ctx: Context, fn: (tx: Tx, actor: Actor) => Promise<T>): Promise<T> {
-  return requireMember(ctx).then((actor) => withTenant(ctx.deps.db, actor.tenantId, (tx) => fn(tx, actor)));
-}
 
 async function visibleOnly<R extends { person_id: string }>(tx: Tx, actor: Actor, rows: R[]): Promise<R[]> {
   if (personScope(actor).kind === 'ALL' || rows.length === 0) return rows;
@@ -34,19 +29,13 @@ async function visibleOnly<R extends { person_id: string }>(tx: Tx, actor: Actor
   return rows.filter((r) => visible.has(r.person_id));
 }
 
-const groupBy = <R, K>(rows: readonly R[], key: (row: R) => K): Map<K, R[]> => {
-  const map = new Map<K, R[]>();
-  for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
-  return map;
-};
-
 /** Courses behind registrations and sessions the caller already holds. */
 export const readCourses = (ctx: Context, ids: readonly string[]): Promise<Map<string, CourseRow>> =>
   inTenant(ctx, (tx) => coursesByIds(tx, ids));
 
 export function sessionsOfCourses(ctx: Context, courseIds: readonly string[]) {
   return inTenant(ctx, async (tx) => {
-    const ids = uuids(courseIds);
+    const ids = uniqueUuids(courseIds);
     if (ids.length === 0) return new Map<string, CourseSessionRow[]>();
     const rows = await tx
       .selectFrom('course_session')
@@ -63,7 +52,7 @@ export function sessionsOfCourses(ctx: Context, courseIds: readonly string[]) {
 /** Places first (registered and completed, in order of registration), then the waitlist in its order. */
 export function registrationsOfCourses(ctx: Context, courseIds: readonly string[]) {
   return inTenant(ctx, async (tx, actor) => {
-    const ids = uuids(courseIds);
+    const ids = uniqueUuids(courseIds);
     if (ids.length === 0) return new Map<string, RegistrationRow[]>();
     const rows = await tx
       .selectFrom('registration')
@@ -81,7 +70,7 @@ export function registrationsOfCourses(ctx: Context, courseIds: readonly string[
 /** Places taken (registered + completed) and waitlist length per course. */
 export function countsOfCourses(ctx: Context, courseIds: readonly string[]) {
   return inTenant(ctx, async (tx) => {
-    const ids = uuids(courseIds);
+    const ids = uniqueUuids(courseIds);
     const counts = new Map<string, { registered: number; waitlisted: number }>();
     if (ids.length === 0) return counts;
     const rows = await tx
@@ -103,7 +92,7 @@ export function countsOfCourses(ctx: Context, courseIds: readonly string[]) {
 /** First day and training-days (sum of the sessions' days) per course. */
 export function sessionTotals(ctx: Context, courseIds: readonly string[]) {
   return inTenant(ctx, async (tx) => {
-    const ids = uuids(courseIds);
+    const ids = uniqueUuids(courseIds);
     const totals = new Map<string, { startsOn: string; trainingDays: number }>();
     if (ids.length === 0) return totals;
     const rows = await tx
@@ -124,7 +113,7 @@ export function sessionTotals(ctx: Context, courseIds: readonly string[]) {
 
 export function attendanceOfSessions(ctx: Context, sessionIds: readonly string[]) {
   return inTenant(ctx, async (tx, actor) => {
-    const ids = uuids(sessionIds);
+    const ids = uniqueUuids(sessionIds);
     if (ids.length === 0) return new Map<string, CourseAttendanceRow[]>();
     const rows = await tx
       .selectFrom('course_attendance as a')
@@ -147,7 +136,7 @@ export function attendanceOfSessions(ctx: Context, sessionIds: readonly string[]
 
 export function readRegistrations(ctx: Context, ids: readonly string[]) {
   return inTenant(ctx, async (tx, actor) => {
-    const wanted = uuids(ids);
+    const wanted = uniqueUuids(ids);
     if (wanted.length === 0) return new Map<string, RegistrationRow>();
     const rows = await tx.selectFrom('registration').selectAll().where('id', 'in', wanted).execute();
     return new Map((await visibleOnly(tx, actor, rows)).map((r) => [r.id, r]));
@@ -162,7 +151,9 @@ export const readPeopleOf = (ctx: Context, ids: readonly string[]): Promise<Map<
 export function waitlistPositions(ctx: Context, registrations: readonly RegistrationRow[]) {
   return inTenant(ctx, async (tx) => {
     const positions = new Map<string, number>();
-    const courseIds = uuids(registrations.filter((r) => r.status === 'WAITLISTED').map((r) => r.course_id));
+    const courseIds = uniqueUuids(
+      registrations.filter((r) => r.status === 'WAITLISTED').map((r) => r.course_id),
+    );
     if (courseIds.length === 0) return positions;
     const rows = await tx
       .selectFrom('registration')
@@ -185,7 +176,7 @@ export function waitlistPositions(ctx: Context, registrations: readonly Registra
 export function attendanceRates(ctx: Context, registrationIds: readonly string[]) {
   return inTenant(ctx, async (tx) => {
     const rates = new Map<string, number>();
-    const ids = uuids(registrationIds);
+    const ids = uniqueUuids(registrationIds);
     if (ids.length === 0) return rates;
     const rows = await sql<{ id: string; present: string; sessions: string }>`
       select r.id,
@@ -205,7 +196,7 @@ export function attendanceRates(ctx: Context, registrationIds: readonly string[]
 /** Every registration of these people (cancelled ones included), newest first. */
 export function registrationsOfPeople(ctx: Context, personIds: readonly string[]) {
   return inTenant(ctx, async (tx) => {
-    const ids = uuids(personIds);
+    const ids = uniqueUuids(personIds);
     if (ids.length === 0) return new Map<string, RegistrationRow[]>();
     const rows = await tx
       .selectFrom('registration')

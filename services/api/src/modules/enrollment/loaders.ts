@@ -1,8 +1,6 @@
 import type { CohortRow, EnrollmentEventRow, EnrollmentRow } from '../../db/rows.js';
-import { type Tx, withTenant } from '../../db/with-tenant.js';
 import type { Context } from '../../graphql/context.js';
-import type { Role } from '../../graphql/generated/resolvers.js';
-import { requireMember } from '../identity/access.js';
+import { inTenant } from '../identity/access.js';
 import { usersByIds } from '../identity/service.js';
 import { READERS } from '../people/scope.js';
 import { peopleByIds } from '../people/service.js';
@@ -11,12 +9,6 @@ import { cohortOverviews } from './overview.js';
 import { eventsOfEnrollments } from './service.js';
 
 type Batch<T> = { obj: T }[];
-
-/** One tenant transaction for a whole loader batch, after the same member check as the root. */
-async function inTenant<T>(ctx: Context, fn: (tx: Tx) => Promise<T>, roles?: readonly Role[]): Promise<T> {
-  const actor = await requireMember(ctx, roles);
-  return withTenant(ctx.deps.db, actor.tenantId, fn);
-}
 
 // One query per level. An enrollment only reaches these loaders after a root query (or another
 // module's loader) has applied personScope, so its person, cohort and history are the caller's to see.

@@ -1,17 +1,12 @@
 import type { AssessmentRow } from '../../db/rows.js';
-import { type Tx, withTenant } from '../../db/with-tenant.js';
 import type { Context } from '../../graphql/context.js';
 import { enrollmentsByIds } from '../enrollment/service.js';
-import { requireMember } from '../identity/access.js';
+import { inTenant } from '../identity/access.js';
 import { cohortsByIds, programmesByIds } from '../programmes/service.js';
 import { DEFAULT_RULES, passes, rulesOf } from './rules.js';
 import { assessmentsOf, graduationsByIds, graduationsOf } from './standing.js';
 
 // The batch reads behind the loaders: one tenant transaction per batch, after the member check.
-
-function inTenant<T>(ctx: Context, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return requireMember(ctx).then((actor) => withTenant(ctx.deps.db, actor.tenantId, fn));
-}
 
 export const graduationsOfEnrollments = (ctx: Context, ids: readonly string[]) =>
   inTenant(ctx, (tx) => graduationsOf(tx, ids));

@@ -1,4 +1,4 @@
-import { withTenant } from '../../db/with-tenant.js';
+import { type Tx, withTenant } from '../../db/with-tenant.js';
 import type { Context } from '../../graphql/context.js';
 import { UserError } from '../../graphql/errors.js';
 import type { Role } from '../../graphql/generated/resolvers.js';
@@ -57,4 +57,17 @@ async function loadActor(ctx: Context): Promise<Actor> {
     hostIds: rows.flatMap((r) => (r.host_id ? [r.host_id] : [])),
     requestId: ctx.requestId,
   };
+}
+
+/**
+ * The access check, then one transaction in the caller's tenant: what every read behind a loader
+ * batch (and many service reads) does first. `roles` as for requireMember.
+ */
+export async function inTenant<T>(
+  ctx: Context,
+  fn: (tx: Tx, actor: Actor) => Promise<T>,
+  roles?: readonly Role[],
+): Promise<T> {
+  const actor = await requireMember(ctx, roles);
+  return withTenant(ctx.deps.db, actor.tenantId, (tx) => fn(tx, actor));
 }

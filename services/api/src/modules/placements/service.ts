@@ -25,7 +25,7 @@ import { addDays, isoWeekday, todayIn } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
 import { enrollmentsByIds, MAX_ENROLLMENT_PAGE } from '../enrollment/service.js';
 import { hostsByIds, lockHost } from '../hosts/service.js';
-import { type Actor, requireMember } from '../identity/access.js';
+import { type Actor, inTenant, requireMember } from '../identity/access.js';
 import { enqueueJob } from '../jobs/queue.js';
 import { READERS } from '../people/scope.js';
 import { peopleByIds } from '../people/service.js';
@@ -570,11 +570,6 @@ export async function unplacedTrainees(
 
 // ---------------------------------------------------------------------------------------------
 // Loader reads: one statement per batch, under the same rules as the root reads
-
-async function inTenant<T>(ctx: Context, fn: (tx: Tx, actor: Actor) => Promise<T>): Promise<T> {
-  const actor = await requireMember(ctx);
-  return withTenant(ctx.deps.db, actor.tenantId, (tx) => fn(tx, actor));
-}
 
 /**
  * The enrollments of placements, only where the caller may see them: through a placement they may

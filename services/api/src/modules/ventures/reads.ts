@@ -11,8 +11,9 @@ import type {
 } from '../../db/rows.js';
 import { type Tx, withTenant } from '../../db/with-tenant.js';
 import type { Context } from '../../graphql/context.js';
-import { isUuid } from '../../lib/ids.js';
-import { type Actor, requireMember } from '../identity/access.js';
+import { groupBy } from '../../lib/group-by.js';
+import { uniqueUuids } from '../../lib/ids.js';
+import { type Actor, inTenant, requireMember } from '../identity/access.js';
 import { peopleByIds } from '../people/service.js';
 import { cohortsByIds } from '../programmes/service.js';
 import { VENTURE_READERS, ventureScope, ventureVisible } from './access.js';
@@ -22,29 +23,15 @@ import { venturesVisibleTo } from './service.js';
 // are read for ventures the caller already holds, so they were filtered by visibility; the rows
 // reached from elsewhere (a coaching session's venture, a person's ventures) are filtered again.
 
-const uuids = (ids: readonly string[]) => [...new Set(ids)].filter(isUuid);
-
-function inTenant<T>(ctx: Context, fn: (tx: Tx, actor: Actor) => Promise<T>): Promise<T> {
-  return requireMember(ctx, VENTURE_READERS).then((actor) =>
-    withTenant(ctx.deps.db, actor.tenantId, (tx) => fn(tx, actor)),
-  );
-}
-
-const groupBy = <R, K>(rows: readonly R[], key: (row: R) => K): Map<K, R[]> => {
-  const map = new Map<K, R[]>();
-  for (const row of rows) {
-    const list = map.get(key(row));
-    if (list) list.push(row);
-    else map.set(key(row), [row]);
-  }
-  return map;
-};
+/** Venture reads: the member check for venture readers, then the tenant's transaction. */
+const inVentures = <T>(ctx: Context, fn: (tx: Tx, actor: Actor) => Promise<T>): Promise<T> =>
+  inTenant(ctx, fn, VENTURE_READERS);
 
 export const readVentures = (ctx: Context, ids: readonly string[]): Promise<Map<string, VentureRow>> =>
-  inTenant(ctx, (tx, actor) => venturesVisibleTo(tx, actor, ids));
+  inVentures(ctx, (tx, actor) => venturesVisibleTo(tx, actor, ids));
 
 export const readCohorts = (ctx: Context, ids: readonly string[]): Promise<Map<string, CohortRow>> =>
-  inTenant(ctx, (tx) => cohortsByIds(tx, uuids(ids)));
+  inVentures(ctx, (tx) => cohortsByIds(tx, uniqueUuids(ids)));
 
 export interface FounderOf {
   person: PersonRow;
@@ -53,8 +40,8 @@ export interface FounderOf {
 
 /** Founders per venture: the lead first, then by name. */
 export function foundersOf(ctx: Context, ventureIds: readonly string[]) {
-  return inTenant(ctx, async (tx) => {
-    const ids = uuids(ventureIds);
+  return inVentures(ctx, async (tx) => {
+    const ids = uniqueUuids(ventureIds);
     const byVenture = new Map<string, FounderOf[]>();
     if (ids.length === 0) return byVenture;
     const rows = await tx
@@ -86,8 +73,8 @@ export function foundersOf(ctx: Context, ventureIds: readonly string[]) {
 }
 
 export function eventsOf(ctx: Context, ventureIds: readonly string[]) {
-  return inTenant(ctx, async (tx) => {
-    const ids = uuids(ventureIds);
+  return inVentures(ctx, async (tx) => {
+    const ids = uniqueUuids(ventureIds);
     if (ids.length === 0) return new Map<string, VentureEventRow[]>();
     const rows = await tx
       .selectFrom('venture_event')
@@ -102,8 +89,8 @@ export function eventsOf(ctx: Context, ventureIds: readonly string[]) {
 }
 
 export function fundingOf(ctx: Context, ventureIds: readonly string[]) {
-  return inTenant(ctx, async (tx) => {
-    const ids = uuids(ventureIds);
+  return inVentures(ctx, async (tx) => {
+    const ids = uniqueUuids(ventureIds);
     if (ids.length === 0) return new Map<string, VentureFundingRow[]>();
     const rows = await tx
       .selectFrom('venture_funding')
@@ -117,8 +104,8 @@ export function fundingOf(ctx: Context, ventureIds: readonly string[]) {
 }
 
 export function jobsOf(ctx: Context, ventureIds: readonly string[]) {
-  return inTenant(ctx, async (tx) => {
-    const ids = uuids(ventureIds);
+  return inVentures(ctx, async (tx) => {
+    const ids = uniqueUuids(ventureIds);
     if (ids.length === 0) return new Map<string, VentureJobsRow[]>();
     const rows = await tx
       .selectFrom('venture_jobs')
@@ -132,8 +119,8 @@ export function jobsOf(ctx: Context, ventureIds: readonly string[]) {
 
 /** The latest jobs count of each venture (one row each, by the day it was counted). */
 export function latestJobsOf(ctx: Context, ventureIds: readonly string[]) {
-  return inTenant(ctx, async (tx) => {
-    const ids = uuids(ventureIds);
+  return inVentures(ctx, async (tx) => {
+    const ids = uniqueUuids(ventureIds);
     if (ids.length === 0) return new Map<string, VentureJobsRow>();
     const rows = await tx
       .selectFrom('venture_jobs')
@@ -148,8 +135,8 @@ export function latestJobsOf(ctx: Context, ventureIds: readonly string[]) {
 }
 
 export function totalFundingOf(ctx: Context, ventureIds: readonly string[]) {
-  return inTenant(ctx, async (tx) => {
-    const ids = uuids(ventureIds);
+  return inVentures(ctx, async (tx) => {
+    const ids = uniqueUuids(ventureIds);
     if (ids.length === 0) return new Map<string, number>();
     const rows = await tx
       .selectFrom('venture_funding')
@@ -162,8 +149,8 @@ export function totalFundingOf(ctx: Context, ventureIds: readonly string[]) {
 }
 
 export function survivalChecksOf(ctx: Context, ventureIds: readonly string[]) {
-  return inTenant(ctx, async (tx) => {
-    const ids = uuids(ventureIds);
+  return inVentures(ctx, async (tx) => {
+    const ids = uniqueUuids(ventureIds);
     if (ids.length === 0) return new Map<string, SurvivalCheckRow[]>();
     const rows = await tx
       .selectFrom('survival_check')
@@ -177,8 +164,8 @@ export function survivalChecksOf(ctx: Context, ventureIds: readonly string[]) {
 
 /** Newest first. */
 export function coachingSessionsOf(ctx: Context, ventureIds: readonly string[]) {
-  return inTenant(ctx, async (tx) => {
-    const ids = uuids(ventureIds);
+  return inVentures(ctx, async (tx) => {
+    const ids = uniqueUuids(ventureIds);
     if (ids.length === 0) return new Map<string, CoachingSessionRow[]>();
     const rows = await tx
       .selectFrom('coaching_session')
@@ -198,7 +185,7 @@ export function coachingSessionsOf(ctx: Context, ventureIds: readonly string[]) 
 export async function venturesOfPeople(ctx: Context, personIds: readonly string[]) {
   const actor = await requireMember(ctx);
   const scope = ventureScope(actor);
-  const ids = uuids(personIds);
+  const ids = uniqueUuids(personIds);
   const byPerson = new Map<string, VentureRow[]>();
   if (ids.length === 0 || scope.kind === 'NONE') return byPerson;
   return withTenant(ctx.deps.db, actor.tenantId, async (tx) => {
