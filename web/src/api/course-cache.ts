@@ -1,7 +1,5 @@
 import type { Cache, KeyingConfig, UpdateResolver } from '@urql/exchange-graphcache';
-
-// Types without an id are parts of their parent (payloads, connections, figures), never entities.
-const EMBEDDED = () => null;
+import { EMBEDDED, invalidateRoot, succeeded } from './cache-helpers';
 
 export const COURSE_KEYS: KeyingConfig = {
   CourseConnection: EMBEDDED,
@@ -18,17 +16,6 @@ export const COURSE_KEYS: KeyingConfig = {
   TrainingChange: EMBEDDED,
   ExportFile: EMBEDDED,
 };
-
-const succeeded = (result: Record<string, unknown>, field: string) => {
-  const payload = result[field] as { errors?: unknown[] } | null | undefined;
-  return !!payload && (payload.errors?.length ?? 0) === 0;
-};
-
-function invalidateRoot(cache: Cache, ...fieldNames: string[]) {
-  for (const field of cache.inspectFields('Query')) {
-    if (fieldNames.includes(field.fieldName)) cache.invalidate('Query', field.fieldName, field.arguments);
-  }
-}
 
 // What one registration, cancellation, session or register changes on a course.
 const COURSE_VOLATILE = [

@@ -1,7 +1,5 @@
 import type { Cache, KeyingConfig, UpdateResolver } from '@urql/exchange-graphcache';
-
-// Types without an id are parts of their parent (payloads, connections, figures), never entities.
-const EMBEDDED = () => null;
+import { EMBEDDED, invalidateRoot, succeeded } from './cache-helpers';
 
 export const INCUBATION_KEYS: KeyingConfig = {
   CallConnection: EMBEDDED,
@@ -27,17 +25,6 @@ export const INCUBATION_KEYS: KeyingConfig = {
   IncubatorIndicators: EMBEDDED,
   ExportFile: EMBEDDED,
 };
-
-const succeeded = (result: Record<string, unknown>, field: string) => {
-  const payload = result[field] as { errors?: unknown[] } | null | undefined;
-  return !!payload && (payload.errors?.length ?? 0) === 0;
-};
-
-function invalidateRoot(cache: Cache, ...fieldNames: string[]) {
-  for (const field of cache.inspectFields('Query')) {
-    if (fieldNames.includes(field.fieldName)) cache.invalidate('Query', field.fieldName, field.arguments);
-  }
-}
 
 function invalidateFields(cache: Cache, typename: string, id: string | null | undefined, fields: string[]) {
   if (!id) return;

@@ -1,13 +1,14 @@
-import { Button, Group, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, NumberInput, Radio, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import type { AttendanceStatus } from '../gql/graphql';
 import type { MessageId } from '../i18n/messages';
 import { useT } from '../i18n/use-t';
-import { checkReason, REASON_MAX } from '../lib/reasons';
+import { checkReason } from '../lib/reasons';
 import { ATTENDANCE_STATUSES, draftProblem } from '../lib/register';
 import { FormErrors } from './form-errors';
+import { ReasonField } from './reason-field';
 import { mutationErrors, NO_ERRORS, type SplitErrors } from './user-errors';
 
 const CorrectAttendanceMutation = graphql(`
@@ -124,16 +125,14 @@ export function CorrectAttendanceForm({
             size={size}
           />
         )}
-        <Textarea
+        <ReasonField
           name="reason"
           label={t('correction.reason')}
           description={t('correction.reasonHelp')}
-          required
           rows={2}
-          maxLength={REASON_MAX}
           value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          error={reasonError ? t(reasonError) : undefined}
+          onChange={setReason}
+          error={reasonError}
           size={size}
         />
         <Group justify="flex-end" gap="sm">
