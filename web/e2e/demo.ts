@@ -9,5 +9,7 @@ export type PhoneUser = { phone: string; e164: string };
 export const ARTISAN: PhoneUser = { phone: '0661000001', e164: '+212661000001' };
 /** A trainee of that workshop. */
 export const TRAINEE: PhoneUser = { phone: '0661000002', e164: '+212661000002' };
+/** A 2024 weaving graduate of Fès with her certificate. */
+export const GRADUATE: PhoneUser = { phone: '0661000003', e164: '+212661000003' };
 /** Fès's running weaving cohort. */
 export const WEAVING_COHORT = 'Tissage 2026-2027';

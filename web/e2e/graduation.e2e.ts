@@ -16,7 +16,7 @@ import {
   signIn,
   signInOnPhone,
 } from './browser';
-import { ARTISAN, FES_DIRECTOR, TRAINEE, WEAVING_COHORT } from './demo';
+import { ARTISAN, FES_DIRECTOR, GRADUATE, WEAVING_COHORT } from './demo';
 
 const OVERRIDE_REASON = 'Stage complet validé par le jury du centre, heures reportées sur le registre papier';
 
@@ -260,15 +260,24 @@ describeInBrowser('graduation, certificates and integration in a real browser', 
     await phone.close();
   });
 
-  it('shows a trainee their certificates on a 360 px phone', async () => {
+  it('gives a graduate her certificate to download on a 360 px phone', async () => {
     const phone = await openContext(PHONE);
-    const page = await signInOnPhone(phone, logFile, TRAINEE);
+    const page = await signInOnPhone(phone, logFile, GRADUATE);
     await page.getByTestId('bottom-nav').getByRole('link', { name: 'شهاداتي' }).click();
     await page.waitForURL(/\/certificates$/);
-    await page.locator('[data-testid="my-certificates"], [data-testid="no-certificate"]').first().waitFor();
+    const certificate = page.getByTestId('my-certificate').first();
+    await certificate.waitFor();
     expect(await noHorizontalScroll(page)).toBe(true);
     await expectAccessible(page);
     await screenshot(page, 'my-certificates-ar-360');
+    // Her own PDF (rendered now: the demo's older certificates are printed at their first download).
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      certificate.getByTestId('download-certificate').click(),
+    ]);
+    expect(await download.failure()).toBeNull();
+    const pdf = readFileSync(await download.path());
+    expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
     await phone.close();
   });
 });
