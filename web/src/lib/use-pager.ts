@@ -29,3 +29,22 @@ export function usePager(listKey: string): Pager {
     previous: () => setState({ key: listKey, cursors: cursors.length > 1 ? cursors.slice(0, -1) : [null] }),
   };
 }
+
+export interface LoadMore {
+  /** The cursor to ask from (null: the first page). */
+  after: string | null;
+  /** Asks for the page after `endCursor`; the cache appends it to the ones shown. */
+  more: (endCursor: string | null | undefined) => void;
+}
+
+/**
+ * "Load more" through a connection whose pages the cache merges into one list. The pages shown
+ * belong to one set of filters (`listKey`): new filters start again from the first page.
+ */
+export function useLoadMore(listKey: string): LoadMore {
+  const [state, setState] = useState<{ key: string; after: string | null }>({ key: listKey, after: null });
+  return {
+    after: state.key === listKey ? state.after : null,
+    more: (endCursor) => setState({ key: listKey, after: endCursor ?? null }),
+  };
+}

@@ -12,6 +12,7 @@ import { graphql } from '../gql';
 import { localName } from '../i18n/local-name';
 import { useLocale } from '../i18n/locale-provider';
 import { useT } from '../i18n/use-t';
+import { useLoadMore } from '../lib/use-pager';
 import { useCanWriteEnrollment } from '../session/permissions';
 
 const PAGE_SIZE = 20;
@@ -60,15 +61,10 @@ export function CohortsPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const tradeId = params.get('trade') || null;
-  // Pages already shown belong to one trade filter: a new filter starts again from the first page.
-  const [page, setPage] = useState<{ tradeId: string | null; after: string | null }>({
-    tradeId,
-    after: null,
-  });
-  const after = page.tradeId === tradeId ? page.after : null;
+  const pages = useLoadMore(tradeId ?? '');
   const [result, reexecute] = useQuery({
     query: CohortsPageQuery,
-    variables: { first: PAGE_SIZE, after, tradeId },
+    variables: { first: PAGE_SIZE, after: pages.after, tradeId },
   });
   const [dialog, setDialog] = useState<Dialog>(null);
 
@@ -130,7 +126,7 @@ export function CohortsPage() {
               <Button
                 variant="default"
                 loading={result.fetching}
-                onClick={() => setPage({ tradeId, after: cohorts.pageInfo.endCursor ?? null })}
+                onClick={() => pages.more(cohorts.pageInfo.endCursor)}
                 style={{ alignSelf: 'flex-start' }}
               >
                 {t('common.loadMore')}

@@ -11,6 +11,7 @@ import { graphql } from '../gql';
 import { useT } from '../i18n/use-t';
 import { toCourseFilter, toCourseParams, useCourseListState } from '../lib/course-filter';
 import { useCentreToday } from '../lib/use-centre-today';
+import { useLoadMore } from '../lib/use-pager';
 import { useCanWriteCourses } from '../session/permissions';
 
 const PAGE_SIZE = 25;
@@ -41,11 +42,10 @@ export function CoursesPage() {
   const thisYear = Number(useCentreToday().slice(0, 4));
   const [state, update] = useCourseListState();
   const listKey = toCourseParams(state).toString();
-  const [page, setPage] = useState<{ key: string; after: string | null }>({ key: listKey, after: null });
-  const after = page.key === listKey ? page.after : null;
+  const pages = useLoadMore(listKey);
   const [result, reexecute] = useQuery({
     query: CoursesPageQuery,
-    variables: { first: PAGE_SIZE, after, filter: toCourseFilter(state) },
+    variables: { first: PAGE_SIZE, after: pages.after, filter: toCourseFilter(state) },
   });
   const [creating, setCreating] = useState(false);
   // The previous list stays, dimmed, while another filter's first page loads.
@@ -101,7 +101,7 @@ export function CoursesPage() {
                 variant="default"
                 loading={result.fetching}
                 disabled={stale}
-                onClick={() => setPage({ key: listKey, after: courses.pageInfo.endCursor ?? null })}
+                onClick={() => pages.more(courses.pageInfo.endCursor)}
                 style={{ alignSelf: 'flex-start' }}
               >
                 {t('common.loadMore')}

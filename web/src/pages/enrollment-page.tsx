@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { EnrollmentFilters } from '../components/enrollment-filters';
@@ -9,6 +9,7 @@ import { graphql } from '../gql';
 import { useT } from '../i18n/use-t';
 import { toEnrollmentFilter, toListParams } from '../lib/enrollment-filter';
 import { useEnrollmentListState } from '../lib/use-list-state';
+import { useLoadMore } from '../lib/use-pager';
 import { useCanWriteEnrollment } from '../session/permissions';
 
 const PAGE_SIZE = 25;
@@ -58,11 +59,10 @@ export function EnrollmentPage() {
   const filter = toEnrollmentFilter(state);
   const listKey = toListParams(state).toString();
   // Pages already shown belong to one filter: a new filter starts again from the first page.
-  const [page, setPage] = useState<{ key: string; after: string | null }>({ key: listKey, after: null });
-  const after = page.key === listKey ? page.after : null;
+  const pages = useLoadMore(listKey);
   const [result, reexecute] = useQuery({
     query: EnrollmentPageQuery,
-    variables: { first: PAGE_SIZE, after, filter, sort: state.sort },
+    variables: { first: PAGE_SIZE, after: pages.after, filter, sort: state.sort },
   });
   const [choices] = useQuery({ query: EnrollmentFilterChoicesQuery });
   // While another filter's first page loads, the previous list stays on screen, dimmed, instead of
@@ -129,7 +129,7 @@ export function EnrollmentPage() {
                 variant="default"
                 loading={result.fetching}
                 disabled={stale}
-                onClick={() => setPage({ key: listKey, after: enrollments.pageInfo.endCursor ?? null })}
+                onClick={() => pages.more(enrollments.pageInfo.endCursor)}
                 style={{ alignSelf: 'flex-start' }}
               >
                 {t('common.loadMore')}

@@ -8,6 +8,7 @@ import { graphql } from '../gql';
 import type { FollowUpState } from '../gql/graphql';
 import { useT } from '../i18n/use-t';
 import { FOLLOW_UP_STATES, nextRowId, OPEN_STATES } from '../lib/outcomes';
+import { useLoadMore } from '../lib/use-pager';
 import { canRecordOutcomes } from '../session/graduation-permissions';
 import { useRoles } from '../session/timetable-permissions';
 
@@ -64,11 +65,10 @@ export function FollowUpPage() {
   const cohortId = params.get('cohort') || null;
   const states = statesFrom(params.get('states'));
   const filterKey = `${cohortId}|${states.join(',')}`;
-  const [page, setPage] = useState<{ key: string; after: string | null }>({ key: filterKey, after: null });
-  const after = page.key === filterKey ? page.after : null;
+  const pages = useLoadMore(filterKey);
   const [result, reexecute] = useQuery({
     query: FollowUpPageQuery,
-    variables: { states, cohortId, first: PAGE_SIZE, after },
+    variables: { states, cohortId, first: PAGE_SIZE, after: pages.after },
   });
   const [focusId, setFocusId] = useState<string | null>(null);
   const [recordedName, setRecordedName] = useState<string | null>(null);
@@ -185,7 +185,7 @@ export function FollowUpPage() {
                 <Button
                   variant="default"
                   loading={result.fetching}
-                  onClick={() => setPage({ key: filterKey, after: followUps.pageInfo.endCursor ?? null })}
+                  onClick={() => pages.more(followUps.pageInfo.endCursor)}
                   style={{ alignSelf: 'flex-start' }}
                 >
                   {t('common.loadMore')}

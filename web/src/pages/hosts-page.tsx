@@ -10,6 +10,7 @@ import { QueryBoundary } from '../components/query-boundary';
 import { graphql } from '../gql';
 import { useT } from '../i18n/use-t';
 import { toHostFilter, toHostParams, useHostListState } from '../lib/host-filter';
+import { useLoadMore } from '../lib/use-pager';
 import { useCanWritePlacements } from '../session/permissions';
 
 const PAGE_SIZE = 25;
@@ -49,11 +50,10 @@ export function HostsPage() {
   const navigate = useNavigate();
   const [state, update] = useHostListState();
   const listKey = toHostParams(state).toString();
-  const [page, setPage] = useState<{ key: string; after: string | null }>({ key: listKey, after: null });
-  const after = page.key === listKey ? page.after : null;
+  const pages = useLoadMore(listKey);
   const [result, reexecute] = useQuery({
     query: HostsPageQuery,
-    variables: { first: PAGE_SIZE, after, filter: toHostFilter(state) },
+    variables: { first: PAGE_SIZE, after: pages.after, filter: toHostFilter(state) },
   });
   const [choices] = useQuery({ query: HostChoicesQuery });
   const [creating, setCreating] = useState(false);
@@ -105,7 +105,7 @@ export function HostsPage() {
                 variant="default"
                 loading={result.fetching}
                 disabled={stale}
-                onClick={() => setPage({ key: listKey, after: hosts.pageInfo.endCursor ?? null })}
+                onClick={() => pages.more(hosts.pageInfo.endCursor)}
                 style={{ alignSelf: 'flex-start' }}
               >
                 {t('common.loadMore')}
