@@ -14,6 +14,7 @@ import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import type { MessageId } from '../i18n/messages';
 import { useT } from '../i18n/use-t';
+import { pastDayProblem } from '../lib/past-day';
 import { useCentreToday } from '../lib/use-centre-today';
 import { FormErrors } from './form-errors';
 import { useMutationForm } from './use-mutation-form';
@@ -78,8 +79,8 @@ export function LogSessionForm({ ventureId, onLogged }: { ventureId: string; onL
     event.preventDefault();
     setLogged(false);
     const byField: SplitErrors['byField'] = {};
-    if (!heldOn) byField.heldOn = 'errors.REQUIRED';
-    else if (heldOn > today) byField.heldOn = 'errors.DATE_IN_FUTURE';
+    const dayProblem = pastDayProblem(heldOn, today);
+    if (dayProblem) byField.heldOn = dayProblem;
     if (minutes === '') byField.minutes = 'errors.REQUIRED';
     else if (!Number.isInteger(minutes) || minutes < 5 || minutes > 600)
       byField.minutes = 'coaching.minutesRange';

@@ -18,6 +18,7 @@ import { errorMessageId, type MessageId } from '../i18n/messages';
 import { useT } from '../i18n/use-t';
 import { callErrorKey } from '../lib/call-form';
 import { nameIn } from '../lib/incubation-format';
+import { pastDayProblem } from '../lib/past-day';
 import { readFileAsBase64 } from '../lib/read-file';
 import { useCentreToday } from '../lib/use-centre-today';
 import { AppModal } from './app-modal';
@@ -158,8 +159,8 @@ function RecordApplicationForm({
     if (!categoryId) byField.categoryId = 'errors.REQUIRED';
     if (!applicant) byField.applicant = 'application.chooseApplicant';
     if (!title.trim()) byField.title = 'errors.REQUIRED';
-    if (!submittedOn) byField.submittedOn = 'errors.REQUIRED';
-    else if (submittedOn > today) byField.submittedOn = 'errors.DATE_IN_FUTURE';
+    const dayProblem = pastDayProblem(submittedOn, today);
+    if (dayProblem) byField.submittedOn = dayProblem;
     for (const required of call.requiredDocuments) {
       const file = files[required];
       if (!file) byField[`doc.${required}`] = 'errors.DOCUMENT_MISSING';

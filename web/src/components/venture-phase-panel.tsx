@@ -7,6 +7,7 @@ import { isolate } from '../i18n/isolate';
 import type { MessageId } from '../i18n/messages';
 import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
+import { pastDayProblem } from '../lib/past-day';
 import { useCentreToday } from '../lib/use-centre-today';
 import { nextPhases, phaseNeedsReason } from '../lib/venture-phase';
 import { AppModal } from './app-modal';
@@ -96,8 +97,8 @@ export function VenturePhasePanel({
   const onConfirm = (event: FormEvent) => {
     event.preventDefault();
     if (!target) return;
-    if (!onDate) return setErrors({ byField: { onDate: 'errors.REQUIRED' }, general: [] });
-    if (onDate > today) return setErrors({ byField: { onDate: 'errors.DATE_IN_FUTURE' }, general: [] });
+    const dayProblem = pastDayProblem(onDate, today);
+    if (dayProblem) return setErrors({ byField: { onDate: dayProblem }, general: [] });
     void send(target);
   };
 

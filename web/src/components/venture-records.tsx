@@ -20,6 +20,7 @@ import { useLocale } from '../i18n/locale-provider';
 import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
 import { formatMad } from '../lib/incubation-format';
+import { pastDayProblem } from '../lib/past-day';
 import { survivalYears } from '../lib/survival';
 import { useCentreToday } from '../lib/use-centre-today';
 import { FormDialog, FormDialogButton } from './form-dialog';
@@ -138,12 +139,6 @@ const RecordSurvivalCheckMutation = graphql(`
 const toNumber = (value: string | number): number | '' =>
   typeof value === 'number' ? value : value === '' ? '' : Number(value);
 
-function dayProblem(day: string, today: string) {
-  if (!day) return 'errors.REQUIRED' as const;
-  if (day > today) return 'errors.DATE_IN_FUTURE' as const;
-  return null;
-}
-
 /** The legal form and the day it was registered: from then on the venture counts as created. */
 export function FormalisationSection({
   ventureId,
@@ -167,7 +162,7 @@ export function FormalisationSection({
   const onSubmit = async () => {
     const byField: SplitErrors['byField'] = {};
     if (!form) byField.legalForm = 'errors.REQUIRED';
-    const problem = dayProblem(day, today);
+    const problem = pastDayProblem(day, today);
     if (problem) byField.formalisedOn = problem;
     if (dialog.refused(byField)) return;
     const result = await formalise({
@@ -251,7 +246,7 @@ export function FundingSection({
     else if (!(amount > 0)) byField.amountMad = 'errors.INVALID_INPUT';
     if (!source.trim()) byField.source = 'errors.REQUIRED';
     if (!kind) byField.kind = 'errors.REQUIRED';
-    const problem = dayProblem(day, today);
+    const problem = pastDayProblem(day, today);
     if (problem) byField.receivedOn = problem;
     if (dialog.refused(byField)) return;
     const result = await record({
@@ -379,7 +374,7 @@ export function JobsSection({
 
   const onSubmit = async () => {
     const byField: SplitErrors['byField'] = {};
-    const problem = dayProblem(day, today);
+    const problem = pastDayProblem(day, today);
     if (problem) byField.countedOn = problem;
     for (const [field, value] of [
       ['fullTime', fullTime],
@@ -491,7 +486,7 @@ export function SurvivalSection({
   const onSubmit = async () => {
     const years = dialog.subject;
     if (years === null) return;
-    const problem = dayProblem(day, today);
+    const problem = pastDayProblem(day, today);
     if (dialog.refused(problem ? { checkedOn: problem } : {})) return;
     const result = await record({
       input: { ventureId, yearsAfterExit: years, checkedOn: day, active, notes: notes.trim() || null },

@@ -1,6 +1,7 @@
 import type { AssessorRole, GraduationBlockerCode, Role } from '../gql/graphql';
 import { intlTag, type Locale } from '../i18n/locale';
 import type { MessageId } from '../i18n/messages';
+import { pastDayProblem } from './past-day';
 
 export interface BlockerLike {
   code: GraduationBlockerCode;
@@ -117,8 +118,7 @@ export function assessmentProblems(
   else if (Number.isNaN(draft.score) || draft.score < 0 || draft.score > SCORE_MAX)
     problems.score = 'assessment.scoreRange';
   if (draft.comment.trim().length > COMMENT_MAX) problems.comment = 'assessment.commentTooLong';
-  if (draft.assessedOn && !/^\d{4}-\d{2}-\d{2}$/.test(draft.assessedOn))
-    problems.assessedOn = 'errors.INVALID_DATE';
-  else if (draft.assessedOn > today) problems.assessedOn = 'errors.DATE_IN_FUTURE';
+  const dayProblem = pastDayProblem(draft.assessedOn, today, { optional: true });
+  if (dayProblem) problems.assessedOn = dayProblem;
   return problems;
 }

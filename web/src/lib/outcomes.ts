@@ -1,5 +1,6 @@
 import type { FollowUpState, OutcomeStatus } from '../gql/graphql';
 import type { MessageId } from '../i18n/messages';
+import { pastDayProblem } from './past-day';
 
 /** The categories of the foundation's report, then the two that are not integration. */
 export const OUTCOME_STATUSES: readonly OutcomeStatus[] = [
@@ -61,10 +62,8 @@ export function outcomeProblems(
     const organisation = draft.organisation.trim();
     if (!organisation && needsOrganisation(draft.status)) problems.organisation = 'errors.REQUIRED';
     else if (organisation.length > ORGANISATION_MAX) problems.organisation = 'outcome.organisationTooLong';
-    if (draft.outcomeOn) {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.outcomeOn)) problems.outcomeOn = 'errors.INVALID_DATE';
-      else if (draft.outcomeOn > today) problems.outcomeOn = 'errors.DATE_IN_FUTURE';
-    }
+    const dayProblem = pastDayProblem(draft.outcomeOn, today, { optional: true });
+    if (dayProblem) problems.outcomeOn = dayProblem;
   }
   return problems;
 }
