@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, openTestEnv, type TestApp, type TestEnv } from '../../../test/app.js';
+import { dataStatements } from '../../../test/statements.js';
 import { withTenant } from '../../db/with-tenant.js';
 import type { EnrollmentSort, EnrollmentStatus } from '../../graphql/generated/resolvers.js';
 import { newId } from '../../lib/ids.js';
@@ -385,7 +386,6 @@ describe('enrollments: SQL statements per request', () => {
       edges { node { id status person { fullName } cohort { label programme { nameFr trade { nameFr } } } } }
     }
   }`;
-  const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|select set_config\('app\.tenant_id')/i;
 
   let counted: TestApp;
   let statements: string[] = [];
@@ -457,7 +457,7 @@ describe('enrollments: SQL statements per request', () => {
       counts.push({
         first,
         all: statements.length,
-        data: statements.filter((s) => !TRANSACTION_CONTROL.test(s)).length,
+        data: dataStatements(statements),
       });
     }
     // Session, membership, page, count, then one statement per level: person, cohort, programme,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, openTestEnv, type TestApp, type TestEnv } from '../../../test/app.js';
+import { dataStatements } from '../../../test/statements.js';
 import { type Tx, withTenant } from '../../db/with-tenant.js';
 import { newId } from '../../lib/ids.js';
 import { addDays, type Seeder, seeder, today } from '../attendance/test-seed.js';
@@ -703,7 +704,6 @@ describe('graduateCohort', () => {
 });
 
 describe('SQL statements per request', () => {
-  const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|select set_config\('app\.tenant_id')/i;
   let counted: TestApp;
   let statements: string[] = [];
 
@@ -798,7 +798,7 @@ describe('SQL statements per request', () => {
       statements = [];
       const batch = await counted.gql(BATCH, { input: { cohortId } }, as('director'));
       expect(batch.data.graduateCohort).toMatchObject({ graduated: size / 2, blocked: size / 2, errors: [] });
-      const batchCount = statements.filter((q) => !TRANSACTION_CONTROL.test(q)).length;
+      const batchCount = dataStatements(statements);
       statements = [];
       const list = await counted.gql(LIST, { id: cohortId }, as('director'));
       expect(list.errors).toBeUndefined();
@@ -807,7 +807,7 @@ describe('SQL statements per request', () => {
       counts.push({
         size,
         batch: batchCount,
-        list: statements.filter((q) => !TRANSACTION_CONTROL.test(q)).length,
+        list: dataStatements(statements),
       });
     }
     // The batch: session, membership, the tenant's today, the cohort lock (2), its enrollments, the
