@@ -4,6 +4,7 @@ import {
   chooseLanguage,
   DESKTOP,
   describeInBrowser,
+  digits,
   expectAccessible,
   graphqlAs,
   noHorizontalScroll,
@@ -11,6 +12,7 @@ import {
   screenshot,
   signIn,
 } from './browser';
+import { NETWORK_ADMIN } from './demo';
 
 const JUROR = 'jure@demo.maalem.ma';
 const DIRECTOR = 'directeur.incubateur-casablanca@demo.maalem.ma';
@@ -203,6 +205,68 @@ describeInBrowser('calls, juries and ventures in a real browser', ({ openContext
     expect(await page.getByTestId('coaching-session').first().getAttribute('data-topic')).toBe(topic);
     await expectAccessible(page);
     await screenshot(page, 'venture-page-fr-1280');
+    await desk.close();
+  });
+
+  it('lets the director hand a venture to the demo coach, who then finds it among theirs', async () => {
+    const desk = await openContext(DESKTOP);
+    const page = await desk.newPage();
+    await signIn(page, DIRECTOR);
+    const gql = await graphqlAs(page);
+    const list = await gql<{
+      ventures: {
+        edges: { node: { id: string; name: string; phase: string; coach: { email: string } | null } }[];
+      };
+    }>('{ ventures(first: 100, phase: INCUBATION) { edges { node { id name phase coach { email } } } } }');
+    const other = list.ventures.edges.map((e) => e.node).find((v) => v.coach && v.coach.email !== COACH)!;
+    expect(other).toBeTruthy();
+
+    await page.goto(`/ventures/${other.id}`);
+    await page.getByTestId('venture-page').waitFor();
+    await page.getByTestId('edit-venture').click();
+    const dialog = page.getByRole('dialog', { name: 'Modifier le projet' });
+    expect(await dialog.locator('input[name="name"]').inputValue()).toBe(other.name);
+    await dialog.getByRole('combobox', { name: 'Coach' }).click();
+    await page.getByRole('option', { name: /Leïla Benkirane/ }).click();
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect
+      .poll(() => page.getByTestId('venture-page').textContent())
+      .toMatch(/Coach : \u2068?Leïla Benkirane/);
+    await desk.close();
+
+    // The coach now has one more venture, and may open it.
+    const coachDesk = await openContext(DESKTOP);
+    const coachPage = await coachDesk.newPage();
+    await signIn(coachPage, COACH);
+    await coachPage.getByTestId('coach-venture').first().waitFor();
+    expect(await coachPage.getByTestId('coach-venture').count()).toBe(31);
+    await coachPage.goto(`/ventures/${other.id}`);
+    expect(await coachPage.getByTestId('venture-name').textContent()).toBe(other.name);
+    await coachDesk.close();
+  });
+
+  it('shows the network admin every incubator side by side, and no craft centre', async () => {
+    const desk = await openContext(DESKTOP);
+    const page = await desk.newPage();
+    await signIn(page, NETWORK_ADMIN);
+    await page.getByRole('combobox', { name: 'Changer de centre' }).click();
+    await page.getByRole('option', { name: /micro-entreprises solidaires de Casablanca/ }).click();
+    await expect.poll(() => page.getByTestId('tenant-name').textContent()).toContain('Casablanca');
+
+    await page.getByTestId('navbar').getByRole('link', { name: 'Indicateurs de l’incubateur' }).click();
+    await page.waitForURL(/\/incubator/);
+    await page.goto('/incubator?year=2024&scope=NETWORK');
+    await page.getByTestId('network-table').waitFor();
+    const centres = await page.getByTestId('network-centre').allTextContents();
+    expect(centres).toHaveLength(4);
+    expect(centres.some((row) => row.includes('artisanat'))).toBe(false);
+    // The network's published 2024 figure: 1,046 ventures created to date.
+    const total = page.getByTestId('network-total').locator('td');
+    expect(digits(await total.nth(2).textContent())).toBe('1046');
+    await expectAccessible(page);
+    await screenshot(page, 'incubator-network-fr-1280');
     await desk.close();
   });
 });

@@ -1,4 +1,4 @@
-import { Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -7,26 +7,22 @@ import { AppModal } from './app-modal';
 import { FormErrors } from './form-errors';
 import { SearchPicker, searchReady } from './search-picker';
 import { useMutationForm } from './use-mutation-form';
-import type { SplitErrors } from './user-errors';
+import {
+  NO_VENTURE_DETAILS,
+  VENTURE_DETAIL_FIELDS,
+  type VentureDetails,
+  VentureDetailsFields,
+  ventureDetailsInput,
+  ventureDetailsProblems,
+} from './venture-details-fields';
 
-const CreateVentureChoicesQuery = graphql(`
-  query CreateVentureChoices {
+const CreateVentureCohortsQuery = graphql(`
+  query CreateVentureCohorts {
     cohorts(first: 50) {
       edges {
         node {
           id
           label
-        }
-      }
-    }
-    coaches: members(first: 100, role: COACH) {
-      edges {
-        node {
-          id
-          user {
-            id
-            displayName
-          }
         }
       }
     }
@@ -62,16 +58,7 @@ const CreateVentureMutation = graphql(`
   }
 `);
 
-const FIELDS = [
-  'name',
-  'sector',
-  'description',
-  'cohortId',
-  'founderIds',
-  'coachUserId',
-  'province',
-  'selectedOn',
-];
+const FIELDS = [...VENTURE_DETAIL_FIELDS, 'cohortId', 'founderIds', 'selectedOn'];
 
 /** Staff record a venture: its name and sector, its founders (people the centre knows), cohort and coach. */
 export function CreateVentureDialog({
@@ -93,32 +80,22 @@ export function CreateVentureDialog({
 
 function CreateVentureForm({ onCreated }: { onCreated: (ventureId: string) => void }) {
   const t = useT();
-  const [choices] = useQuery({ query: CreateVentureChoicesQuery });
-  const [name, setName] = useState('');
-  const [sector, setSector] = useState('');
-  const [description, setDescription] = useState('');
-  const [province, setProvince] = useState('');
+  const [cohortChoices] = useQuery({ query: CreateVentureCohortsQuery });
+  const [details, setDetails] = useState<VentureDetails>(NO_VENTURE_DETAILS);
   const [cohortId, setCohortId] = useState<string | null>(null);
-  const [coachUserId, setCoachUserId] = useState<string | null>(null);
   const [founders, setFounders] = useState<{ id: string; name: string }[]>([]);
   const { errors, err, formRef, refused, accepted } = useMutationForm();
   const [state, create] = useMutation(CreateVentureMutation);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const byField: SplitErrors['byField'] = {};
-    if (!name.trim()) byField.name = 'errors.REQUIRED';
-    if (!sector.trim()) byField.sector = 'errors.REQUIRED';
+    const byField = ventureDetailsProblems(details);
     if (founders.length === 0) byField.founderIds = 'ventures.founderRequired';
     if (refused(byField)) return;
     const result = await create({
       input: {
-        name: name.trim(),
-        sector: sector.trim(),
-        description: description.trim() || null,
-        province: province.trim() || null,
+        ...ventureDetailsInput(details),
         cohortId,
-        coachUserId,
         founderIds: founders.map((f) => f.id),
       },
     });
@@ -126,38 +103,14 @@ function CreateVentureForm({ onCreated }: { onCreated: (ventureId: string) => vo
     if (accepted(payload, result.error, FIELDS) && payload?.venture) onCreated(payload.venture.id);
   };
 
-  const cohorts = choices.data?.cohorts.edges.map((e) => ({ value: e.node.id, label: e.node.label })) ?? [];
-  // One person may hold the COACH role once; the list offers each coach once.
-  const coaches = [
-    ...new Map(
-      (choices.data?.coaches.edges ?? []).map((e) => [
-        e.node.user.id,
-        { value: e.node.user.id, label: e.node.user.displayName },
-      ]),
-    ).values(),
-  ];
+  const cohorts =
+    cohortChoices.data?.cohorts.edges.map((e) => ({ value: e.node.id, label: e.node.label })) ?? [];
 
   return (
     <form onSubmit={onSubmit} noValidate ref={formRef} data-testid="create-venture">
       <Stack>
         <FormErrors ids={errors.general} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            name="name"
-            label={t('venture.name')}
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={err('name')}
-          />
-          <TextInput
-            name="sector"
-            label={t('ventures.sector')}
-            required
-            value={sector}
-            onChange={(e) => setSector(e.currentTarget.value)}
-            error={err('sector')}
-          />
+        <VentureDetailsFields value={details} onChange={setDetails} err={err}>
           <Select
             name="cohortId"
             label={t('filters.cohort')}
@@ -167,32 +120,7 @@ function CreateVentureForm({ onCreated }: { onCreated: (ventureId: string) => vo
             onChange={setCohortId}
             error={err('cohortId')}
           />
-          <Select
-            name="coachUserId"
-            label={t('venture.coach')}
-            clearable
-            searchable
-            data={coaches}
-            value={coachUserId}
-            onChange={setCoachUserId}
-            error={err('coachUserId')}
-          />
-          <TextInput
-            name="province"
-            label={t('person.province')}
-            value={province}
-            onChange={(e) => setProvince(e.currentTarget.value)}
-            error={err('province')}
-          />
-        </SimpleGrid>
-        <Textarea
-          name="description"
-          label={t('callForm.description')}
-          rows={2}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          error={err('description')}
-        />
+        </VentureDetailsFields>
         <Stack gap="xs">
           <Text fw={600} size="sm">
             {t('venture.founders')}

@@ -127,4 +127,117 @@ describe('the venture page', () => {
       input: { id: 'v1', to: 'ABANDONED', reason: 'Pas de financement obtenu' },
     });
   });
+
+  it('lets staff correct the venture and hand it to another coach; a refusal stays in the dialog', async () => {
+    const requests: FakeRequest[] = [];
+    const coaches = [
+      { id: 'u9', displayName: 'Leïla Benkirane' },
+      { id: 'u8', displayName: 'Omar Chraibi' },
+    ];
+    let refuse = true;
+    renderWithApp(
+      <Routes>
+        <Route path="/ventures/:id" element={<VenturePage />} />
+      </Routes>,
+      {
+        path: '/ventures/v1',
+        answer: (request) => {
+          requests.push(request);
+          if (request.operationName === 'VenturePage') return { venture: venture('INCUBATION') };
+          if (request.operationName === 'VentureCoaches') {
+            return {
+              coaches: {
+                __typename: 'MembershipConnection',
+                edges: coaches.map((user, i) => ({
+                  __typename: 'MembershipEdge',
+                  node: { __typename: 'Membership', id: `m${i}`, user: { __typename: 'User', ...user } },
+                })),
+              },
+            };
+          }
+          if (request.operationName === 'UpdateVenture') {
+            if (refuse) {
+              refuse = false;
+              return {
+                updateVenture: {
+                  __typename: 'VenturePayload',
+                  venture: null,
+                  errors: [
+                    { __typename: 'UserError', code: 'INVALID_INPUT', field: 'coachUserId', message: '' },
+                  ],
+                },
+              };
+            }
+            const input = request.variables.input as { name: string; province: string };
+            return {
+              updateVenture: {
+                __typename: 'VenturePayload',
+                venture: {
+                  __typename: 'Venture',
+                  id: 'v1',
+                  name: input.name,
+                  sector: 'Couture et textile',
+                  description: null,
+                  province: input.province,
+                  coach: { __typename: 'User', ...coaches[1] },
+                },
+                errors: [],
+              },
+            };
+          }
+          return {};
+        },
+      },
+    );
+
+    fireEvent.click(await screen.findByTestId('edit-venture'));
+    const dialog = await screen.findByRole('dialog', { name: 'Modifier le projet' });
+    const name = within(dialog).getByRole('textbox', { name: /Projet/ }) as HTMLInputElement;
+    expect(name.value).toBe('Atelier de couture Meryem TAZI');
+    // A name is required: nothing is sent without one.
+    fireEvent.change(name, { target: { value: '  ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    expect(await within(dialog).findByText('Ce champ est obligatoire.')).toBeTruthy();
+    expect(requests.some((r) => r.operationName === 'UpdateVenture')).toBe(false);
+
+    fireEvent.change(name, { target: { value: 'Atelier Meryem' } });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Province' }), {
+      target: { value: 'Mohammedia' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(requests.some((r) => r.operationName === 'UpdateVenture')).toBe(true));
+    expect(requests.find((r) => r.operationName === 'UpdateVenture')?.variables).toEqual({
+      input: {
+        id: 'v1',
+        name: 'Atelier Meryem',
+        sector: 'Couture et textile',
+        description: null,
+        province: 'Mohammedia',
+        coachUserId: 'u9',
+      },
+    });
+    // Refused (a coach who lost the role meanwhile): the dialog stays open with the field's error.
+    expect(await within(dialog).findByText('Cette valeur n’est pas valide.')).toBeTruthy();
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Modifier le projet' })).toBeNull());
+    expect(await screen.findByTestId('venture-name')).toHaveProperty('textContent', 'Atelier Meryem');
+    expect(screen.getByText(/Coach : .*Omar Chraibi/)).toBeTruthy();
+  });
+
+  it('offers no edit to the coach', async () => {
+    renderWithApp(
+      <Routes>
+        <Route path="/ventures/:id" element={<VenturePage />} />
+      </Routes>,
+      {
+        path: '/ventures/v1',
+        role: 'COACH',
+        answer: (request) =>
+          request.operationName === 'VenturePage' ? { venture: venture('INCUBATION') } : {},
+      },
+    );
+    expect(await screen.findByTestId('venture-name')).toBeTruthy();
+    expect(screen.queryByTestId('edit-venture')).toBeNull();
+  });
 });

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { CoachingLog } from '../components/coaching-log';
+import { EditVentureButton } from '../components/edit-venture-dialog';
 import { VenturePhaseBadge } from '../components/incubation-badges';
 import { LogSessionForm } from '../components/log-session-form';
 import { QueryBoundary } from '../components/query-boundary';
@@ -153,6 +154,7 @@ export function VenturePage() {
                   {venture.name}
                 </Title>
                 <VenturePhaseBadge phase={venture.phase} />
+                {rights.writeVentures && <EditVentureButton venture={venture} />}
               </Group>
               <Text>
                 <bdi>{venture.sector}</bdi>
