@@ -29,4 +29,6 @@ for (const [file, size] of sizes.slice(0, 5)) console.log(`  ${kb(size).padStart
 const total = sizes.reduce((sum, [, size]) => sum + size, 0);
 console.log(`first load: ${kb(total)} gzip in ${first.length} files`);
 const scripts = readdirSync(assets).filter((file) => file.endsWith('.js'));
-console.log(`all scripts: ${kb(scripts.reduce((sum, file) => sum + gzipped(file), 0))} gzip in ${scripts.length} files`);
+console.log(
+  `all scripts: ${kb(scripts.reduce((sum, file) => sum + gzipped(file), 0))} gzip in ${scripts.length} files`,
+);
