@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import type { Role } from '../gql/graphql';
 import { type FakeRequest, renderWithApp } from '../test/render';
 import { VenturePage } from './venture-page';
 
@@ -73,30 +74,40 @@ function venture(phase: string) {
   };
 }
 
+/**
+ * The page of venture v1 (in incubation), as `role` sees it; `answer` answers every other request.
+ * Returns the requests the page sent.
+ */
+function renderVenturePage(answer: (request: FakeRequest) => unknown = () => ({}), role: Role = 'DIRECTOR') {
+  const requests: FakeRequest[] = [];
+  renderWithApp(
+    <Routes>
+      <Route path="/ventures/:id" element={<VenturePage />} />
+    </Routes>,
+    {
+      path: '/ventures/v1',
+      role,
+      answer: (request) => {
+        requests.push(request);
+        return request.operationName === 'VenturePage' ? { venture: venture('INCUBATION') } : answer(request);
+      },
+    },
+  );
+  return requests;
+}
+
 describe('the venture page', () => {
   it('offers only the legal moves, asks why before abandoning, and lists the coaching log newest first', async () => {
-    const requests: FakeRequest[] = [];
-    renderWithApp(
-      <Routes>
-        <Route path="/ventures/:id" element={<VenturePage />} />
-      </Routes>,
-      {
-        path: '/ventures/v1',
-        answer: (request) => {
-          requests.push(request);
-          if (request.operationName === 'VenturePage') return { venture: venture('INCUBATION') };
-          if (request.operationName === 'MoveVenture') {
-            return {
-              moveVenture: {
-                __typename: 'VenturePayload',
-                venture: { ...venture('ABANDONED'), exitedOn: null },
-                errors: [],
-              },
-            };
+    const requests = renderVenturePage((request) =>
+      request.operationName === 'MoveVenture'
+        ? {
+            moveVenture: {
+              __typename: 'VenturePayload',
+              venture: { ...venture('ABANDONED'), exitedOn: null },
+              errors: [],
+            },
           }
-          return {};
-        },
-      },
+        : {},
     );
 
     const log = await screen.findByTestId('coaching-log');
@@ -129,66 +140,53 @@ describe('the venture page', () => {
   });
 
   it('lets staff correct the venture and hand it to another coach; a refusal stays in the dialog', async () => {
-    const requests: FakeRequest[] = [];
     const coaches = [
       { id: 'u9', displayName: 'Leïla Benkirane' },
       { id: 'u8', displayName: 'Omar Chraibi' },
     ];
     let refuse = true;
-    renderWithApp(
-      <Routes>
-        <Route path="/ventures/:id" element={<VenturePage />} />
-      </Routes>,
-      {
-        path: '/ventures/v1',
-        answer: (request) => {
-          requests.push(request);
-          if (request.operationName === 'VenturePage') return { venture: venture('INCUBATION') };
-          if (request.operationName === 'VentureCoaches') {
-            return {
-              coaches: {
-                __typename: 'MembershipConnection',
-                edges: coaches.map((user, i) => ({
-                  __typename: 'MembershipEdge',
-                  node: { __typename: 'Membership', id: `m${i}`, user: { __typename: 'User', ...user } },
-                })),
-              },
-            };
-          }
-          if (request.operationName === 'UpdateVenture') {
-            if (refuse) {
-              refuse = false;
-              return {
-                updateVenture: {
-                  __typename: 'VenturePayload',
-                  venture: null,
-                  errors: [
-                    { __typename: 'UserError', code: 'INVALID_INPUT', field: 'coachUserId', message: '' },
-                  ],
-                },
-              };
-            }
-            const input = request.variables.input as { name: string; province: string };
-            return {
-              updateVenture: {
-                __typename: 'VenturePayload',
-                venture: {
-                  __typename: 'Venture',
-                  id: 'v1',
-                  name: input.name,
-                  sector: 'Couture et textile',
-                  description: null,
-                  province: input.province,
-                  coach: { __typename: 'User', ...coaches[1] },
-                },
-                errors: [],
-              },
-            };
-          }
-          return {};
-        },
-      },
-    );
+    const requests = renderVenturePage((request) => {
+      if (request.operationName === 'VentureCoaches') {
+        return {
+          coaches: {
+            __typename: 'MembershipConnection',
+            edges: coaches.map((user, i) => ({
+              __typename: 'MembershipEdge',
+              node: { __typename: 'Membership', id: `m${i}`, user: { __typename: 'User', ...user } },
+            })),
+          },
+        };
+      }
+      if (request.operationName === 'UpdateVenture') {
+        if (refuse) {
+          refuse = false;
+          return {
+            updateVenture: {
+              __typename: 'VenturePayload',
+              venture: null,
+              errors: [{ __typename: 'UserError', code: 'INVALID_INPUT', field: 'coachUserId', message: '' }],
+            },
+          };
+        }
+        const input = request.variables.input as { name: string; province: string };
+        return {
+          updateVenture: {
+            __typename: 'VenturePayload',
+            venture: {
+              __typename: 'Venture',
+              id: 'v1',
+              name: input.name,
+              sector: 'Couture et textile',
+              description: null,
+              province: input.province,
+              coach: { __typename: 'User', ...coaches[1] },
+            },
+            errors: [],
+          },
+        };
+      }
+      return {};
+    });
 
     fireEvent.click(await screen.findByTestId('edit-venture'));
     const dialog = await screen.findByRole('dialog', { name: 'Modifier le projet' });
@@ -226,17 +224,7 @@ describe('the venture page', () => {
   });
 
   it('offers no edit to the coach', async () => {
-    renderWithApp(
-      <Routes>
-        <Route path="/ventures/:id" element={<VenturePage />} />
-      </Routes>,
-      {
-        path: '/ventures/v1',
-        role: 'COACH',
-        answer: (request) =>
-          request.operationName === 'VenturePage' ? { venture: venture('INCUBATION') } : {},
-      },
-    );
+    renderVenturePage(undefined, 'COACH');
     expect(await screen.findByTestId('venture-name')).toBeTruthy();
     expect(screen.queryByTestId('edit-venture')).toBeNull();
   });
