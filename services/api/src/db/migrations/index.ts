@@ -6,6 +6,7 @@ import * as m0004 from './2026-11-27-0003-timetable.js';
 import * as m0005 from './2026-11-27-0004-courses.js';
 import * as m0006 from './2026-11-27-0005-graduation.js';
 import * as m0007 from './2026-11-27-0006-incubation.js';
+import * as m0008 from './2026-11-27-0007-search-fold.js';
 
 // Explicit list (not a directory scan) so bundlers and tsx see every migration, in order.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-0004-courses': m0005,
   '2026-11-27-0005-graduation': m0006,
   '2026-11-27-0006-incubation': m0007,
+  '2026-11-27-0007-search-fold': m0008,
 };

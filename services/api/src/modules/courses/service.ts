@@ -15,7 +15,7 @@ import type {
 } from '../../graphql/generated/resolvers.js';
 import { decodeCursor, encodeCursor, pageSize, toConnection } from '../../lib/cursor.js';
 import { isUuid, newId } from '../../lib/ids.js';
-import { containing } from '../../lib/like.js';
+import { foundIn } from '../../lib/like.js';
 import { recordAudit } from '../audit/service.js';
 import { type Actor, requireMember } from '../identity/access.js';
 import { READERS, WRITERS } from '../people/scope.js';
@@ -38,13 +38,12 @@ const STATUSES: readonly CourseStatus[] = ['OPEN', 'CLOSED', 'CANCELLED'];
 
 /** One search word found in a title, the topic, the training line or a partner's name. */
 function matchesWord(eb: ExpressionBuilder<DB, 'course'>, word: string): Expression<SqlBool> {
-  const pattern = containing(word);
   return eb.or([
-    eb('title_fr', 'ilike', pattern),
-    eb('title_ar', 'ilike', pattern),
-    eb('topic', 'ilike', pattern),
-    eb('training_line', 'ilike', pattern),
-    eb(sql<string>`array_to_string(course.partners, ' ')`, 'ilike', pattern),
+    foundIn(eb.ref('title_fr'), word),
+    foundIn(eb.ref('title_ar'), word),
+    foundIn(eb.ref('topic'), word),
+    foundIn(eb.ref('training_line'), word),
+    foundIn(sql<string>`array_to_string(course.partners, ' ')`, word),
   ]);
 }
 

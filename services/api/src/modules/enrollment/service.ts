@@ -13,7 +13,7 @@ import type {
 } from '../../graphql/generated/resolvers.js';
 import { type Connection, decodeKeys, encodeKeys, toConnection } from '../../lib/cursor.js';
 import { isUuid, newId } from '../../lib/ids.js';
-import { containing } from '../../lib/like.js';
+import { containing, foundIn } from '../../lib/like.js';
 import { ageOn, todayIn } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
 import { type Actor, requireMember } from '../identity/access.js';
@@ -576,7 +576,7 @@ export async function listEnrollments(
               const phone = normalizePhone(term);
               const digits = term.replace(/^(\+|00)/, '').replace(/^0/, '');
               return eb.or([
-                eb('p.search_text', 'like', containing(term)),
+                foundIn(eb.ref('p.search_text'), term),
                 eb(sql`lower(${ref('p.cin')})`, 'like', containing(term)),
                 ...(phone ? [eb('p.phone', '=', phone)] : []),
                 ...(/^\d{3,}$/.test(digits) ? [eb('p.phone', 'like', containing(digits))] : []),

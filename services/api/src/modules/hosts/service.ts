@@ -14,7 +14,7 @@ import type {
 } from '../../graphql/generated/resolvers.js';
 import { type Connection, decodeKeys, encodeKeys, pageSize, toConnection } from '../../lib/cursor.js';
 import { isUuid, newId } from '../../lib/ids.js';
-import { containing } from '../../lib/like.js';
+import { foundIn } from '../../lib/like.js';
 import { canonicalProvince } from '../../lib/provinces.js';
 import { daysBetween, todayIn } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
@@ -134,7 +134,7 @@ export async function listHosts(
         qb.where((eb) =>
           eb.or(
             (['name', 'name_ar', 'address', 'contact_name'] as const).map((column) =>
-              eb(column, 'ilike', containing(search!)),
+              foundIn(eb.ref(column), search!),
             ),
           ),
         ),

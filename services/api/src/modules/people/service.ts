@@ -12,7 +12,7 @@ import type {
 } from '../../graphql/generated/resolvers.js';
 import { decodeKeys, encodeKeys, pageSize, toConnection } from '../../lib/cursor.js';
 import { isUuid, newId } from '../../lib/ids.js';
-import { containing } from '../../lib/like.js';
+import { containing, foundIn } from '../../lib/like.js';
 import { todayIn } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
 import { enrollmentsOfPeople, reassignEnrollments } from '../enrollment/service.js';
@@ -228,12 +228,11 @@ const decodePersonCursor = (cursor: string) => decodeKeys(cursor, 3) as [string,
  * matched as typed locally too: "0612345678" finds +212612345678.
  */
 function matchesWord(eb: ExpressionBuilder<DB, 'person'>, word: string): Expression<SqlBool> {
-  const pattern = containing(word);
   const phone = normalizePhone(word);
   const digits = word.replace(/^(\+|00)/, '').replace(/^0/, '');
   return eb.or([
-    eb('search_text', 'ilike', pattern),
-    eb('cin', 'ilike', pattern),
+    foundIn(eb.ref('search_text'), word),
+    eb('cin', 'ilike', containing(word)),
     ...(phone ? [eb('phone', '=', phone)] : []),
     ...(/^\d{3,}$/.test(digits) ? [eb('phone', 'like', `%${digits}%`)] : []),
   ]);

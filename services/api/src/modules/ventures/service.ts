@@ -18,7 +18,7 @@ import type {
 } from '../../graphql/generated/resolvers.js';
 import { decodeKeys, encodeKeys, pageSize, toConnection } from '../../lib/cursor.js';
 import { isUuid, newId } from '../../lib/ids.js';
-import { containing } from '../../lib/like.js';
+import { foundIn } from '../../lib/like.js';
 import { addMonths } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
 import { type Actor, requireMember } from '../identity/access.js';
@@ -86,10 +86,9 @@ export async function venturesVisibleTo(
 
 /** One search word found in the venture's name or sector, or in a founder's name. */
 function matchesWord(eb: ExpressionBuilder<DB, 'venture'>, word: string): Expression<SqlBool> {
-  const pattern = containing(word);
   return eb.or([
-    eb('venture.name', 'ilike', pattern),
-    eb('venture.sector', 'ilike', pattern),
+    foundIn(eb.ref('venture.name'), word),
+    foundIn(eb.ref('venture.sector'), word),
     eb.exists(
       eb
         .selectFrom('venture_founder as sf')
@@ -99,7 +98,7 @@ function matchesWord(eb: ExpressionBuilder<DB, 'venture'>, word: string): Expres
         .select('sf.id')
         .whereRef('sf.tenant_id', '=', 'venture.tenant_id')
         .whereRef('sf.venture_id', '=', 'venture.id')
-        .where('sp.search_text', 'ilike', pattern),
+        .where((founder) => foundIn(founder.ref('sp.search_text'), word)),
     ),
   ]);
 }
