@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { inlineDocuments } from './vite-inline-documents';
+import { inlineDocuments } from './vite-inline-documents.ts';
 
 // The API runs on its own port in development; in production it serves this build itself.
 const api = process.env.MAALEM_API_URL ?? 'http://127.0.0.1:4000';
