@@ -30,17 +30,18 @@ const MUHARRAM: Named = { fr: "1er Moharram (Nouvel An de l'Hégire)", ar: 'فا
 const MAWLID: Named = { fr: 'Aïd al-Mawlid', ar: 'عيد المولد النبوي' };
 
 /**
- * The Islamic holidays follow the lunar calendar: these are the EXPECTED dates in Morocco (first
- * day of each; Eid al-Fitr, Eid al-Adha and the Mawlid last two days). The real day depends on the
- * moon sighting announced by the Ministry of Habous a day or two before, so a centre corrects its
- * list (removeHoliday / addHoliday) when the announcement differs. Years not in this table get the
- * fixed holidays only.
+ * The Islamic holidays follow the lunar calendar (first day of each; Eid al-Fitr, Eid al-Adha and
+ * the Mawlid last two days). 2024 and 2025 are the days the Ministry of Habous announced (1 Muharram
+ * 1446 fell on Sunday 7 July 2024, a day before the calculated date); later years are EXPECTED
+ * dates: the real day depends on the moon sighting announced a day or two before, so a centre
+ * corrects its list (removeHoliday / addHoliday) when the announcement differs. Years not in this
+ * table get the fixed holidays only.
  */
 const ISLAMIC: Readonly<Record<number, readonly [Named, string, 1 | 2][]>> = {
   2024: [
     [FITR, '04-10', 2],
     [ADHA, '06-17', 2],
-    [MUHARRAM, '07-08', 1],
+    [MUHARRAM, '07-07', 1],
     [MAWLID, '09-16', 2],
   ],
   2025: [

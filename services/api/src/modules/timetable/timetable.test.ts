@@ -736,6 +736,29 @@ describe('holidays', () => {
         '2027-08-16',
       ]),
     );
+    // 2024 and 2025 as the Ministry of Habous announced them (1 Muharram 1446 a day early).
+    const islamic = (year: number) =>
+      moroccanHolidays(year)
+        .filter((h) => /Aïd|Moharram/.test(h.name_fr))
+        .map((h) => h.day);
+    expect(islamic(2024)).toEqual([
+      '2024-04-10',
+      '2024-04-11',
+      '2024-06-17',
+      '2024-06-18',
+      '2024-07-07',
+      '2024-09-16',
+      '2024-09-17',
+    ]);
+    expect(islamic(2025)).toEqual([
+      '2025-03-31',
+      '2025-04-01',
+      '2025-06-07',
+      '2025-06-08',
+      '2025-06-27',
+      '2025-09-05',
+      '2025-09-06',
+    ]);
     // Yennayer became a holiday in 2024.
     expect(moroccanHolidays(2023).map((h) => h.day)).not.toContain('2023-01-14');
   });
