@@ -31,9 +31,9 @@ const MAWLID: Named = { fr: 'Aïd al-Mawlid', ar: 'عيد المولد النب�
 
 /**
  * The Islamic holidays follow the lunar calendar (first day of each; Eid al-Fitr, Eid al-Adha and
- * the Mawlid last two days). 2024 and 2025 are the days the Ministry of Habous announced (1 Muharram
- * 1446 fell on Sunday 7 July 2024, a day before the calculated date); later years are EXPECTED
- * dates: the real day depends on the moon sighting announced a day or two before, so a centre
+ * the Mawlid last two days). 2024, 2025 and Eid al-Fitr 2026 are the days the Ministry of Habous
+ * announced (1 Muharram 1446 fell on Sunday 7 July 2024, a day before the calculated date); the
+ * rest are EXPECTED dates: the real day depends on the moon sighting announced a day or two before, so a centre
  * corrects its list (removeHoliday / addHoliday) when the announcement differs. Years not in this
  * table get the fixed holidays only.
  */

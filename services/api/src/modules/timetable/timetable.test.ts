@@ -736,7 +736,7 @@ describe('holidays', () => {
         '2027-08-16',
       ]),
     );
-    // 2024 and 2025 as the Ministry of Habous announced them (1 Muharram 1446 a day early).
+    // 2024, 2025 and Eid al-Fitr 2026 as the Ministry of Habous announced them (1 Muharram 1446 a day early).
     const islamic = (year: number) =>
       moroccanHolidays(year)
         .filter((h) => /Aïd|Moharram/.test(h.name_fr))
@@ -759,6 +759,7 @@ describe('holidays', () => {
       '2025-09-05',
       '2025-09-06',
     ]);
+    expect(islamic(2026).slice(0, 2)).toEqual(['2026-03-20', '2026-03-21']);
     // Yennayer became a holiday in 2024.
     expect(moroccanHolidays(2023).map((h) => h.day)).not.toContain('2023-01-14');
   });
