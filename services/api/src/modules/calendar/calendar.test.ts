@@ -99,7 +99,9 @@ beforeAll(async () => {
           starts_at: fields.starts,
           ends_at: fields.ends,
           timezone: 'Africa/Casablanca',
+          // A place of its own only for a session added by hand; generated ones are at the centre or host.
           place: fields.place ?? null,
+          generated: fields.place === undefined,
           cancelled_at: fields.cancelled ? new Date() : null,
         })
         .execute();
@@ -369,6 +371,7 @@ describe('the feed', () => {
     const june = events.get(`${sessions.juneTheory}@maalem`)!;
     expect(june.start.toISOString()).toBe('2026-06-01T08:00:00.000Z');
     expect(june.end?.toISOString()).toBe('2026-06-01T12:00:00.000Z');
+    expect(text(june.location)).toBe('Centre A');
     const practice = events.get(`${sessions.fridayPractice}@maalem`)!;
     expect(practice.start.toISOString()).toBe('2026-10-02T09:00:00.000Z');
     expect(practice.end?.toISOString()).toBe('2026-10-02T16:00:00.000Z');

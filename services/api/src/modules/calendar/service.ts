@@ -17,8 +17,9 @@ import { type Actor, requireMember } from '../identity/access.js';
 import { WRITERS } from '../people/scope.js';
 import { peopleByIds } from '../people/service.js';
 import { cohortsByIds } from '../programmes/service.js';
-import { tenantsByIds } from '../tenancy/service.js';
+import { type TenantRow, tenantsByIds } from '../tenancy/service.js';
 import { type ExpectedSlot, expectedSlots } from '../timetable/expected.js';
+import { sessionPlace } from '../timetable/place.js';
 import { sessionsByIds } from '../timetable/service.js';
 import { type IcsEvent, renderCalendar } from './ics.js';
 import { feedPath, newFeedToken, parseFeedToken } from './token.js';
@@ -183,7 +184,7 @@ export async function renderFeed(
   return renderCalendar({
     name: arabic ? `جدول التكوين — ${tenant.name_ar ?? tenant.name}` : `Emploi du temps — ${tenant.name}`,
     stamp: now,
-    events: feedEvents(schedule, arabic ? 'ar' : 'fr'),
+    events: feedEvents(schedule, tenant, arabic ? 'ar' : 'fr'),
   });
 }
 
@@ -322,7 +323,11 @@ const KIND_LABELS: Record<Language, Record<string, string>> = {
 };
 
 /** One VEVENT per session, in start order: summary in the centre's language, times as UTC instants. */
-export function feedEvents(schedule: Schedule, language: Language): IcsEvent[] {
+export function feedEvents(
+  schedule: Schedule,
+  centre: Pick<TenantRow, 'name' | 'name_ar'>,
+  language: Language,
+): IcsEvent[] {
   const events: IcsEvent[] = [];
   for (const session of schedule.sessions.values()) {
     const host = session.host_id ? schedule.hosts.get(session.host_id) : undefined;
@@ -339,7 +344,7 @@ export function feedEvents(schedule: Schedule, language: Language): IcsEvent[] {
       start: toInstant(session.day, hhmm(session.starts_at), session.timezone),
       end: toInstant(session.day, hhmm(session.ends_at), session.timezone),
       summary: subject ? `${kind} — ${subject}` : kind,
-      location: session.place ?? (host ? [host.name, host.address].filter(Boolean).join(', ') : null),
+      location: sessionPlace(session, host, centre, language),
       cancelled: session.cancelled_at !== null,
     });
   }

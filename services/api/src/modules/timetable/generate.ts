@@ -3,7 +3,6 @@ import type { Tx } from '../../db/with-tenant.js';
 import { UserError } from '../../graphql/errors.js';
 import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/service.js';
-import { hostsByIds } from '../hosts/service.js';
 import type { Actor } from '../identity/access.js';
 import { lockCohort } from '../programmes/service.js';
 import type { TenantRow } from '../tenancy/service.js';
@@ -78,13 +77,8 @@ export async function generateInTx(
   const plan = rows.filter((r) => !r.holiday);
   const skippedDays = new Set(rows.filter((r) => r.holiday).map((r) => r.day)).size;
 
-  const hosts = await hostsByIds(tx, [...new Set(plan.flatMap((r) => (r.host_id ? [r.host_id] : [])))]);
-  const centre = [tenant.name, tenant.city].filter(Boolean).join(', ');
-  const placeOf = (slot: PlannedSlot): string => {
-    if (!slot.host_id) return centre;
-    const host = hosts.get(slot.host_id);
-    return [host?.name, host?.address].filter(Boolean).join(', ');
-  };
+  // No place is stored: a generated session is at the centre or at its host, named in the reader's
+  // language when it is read (place.ts).
   const times = (slot: PlannedSlot) =>
     slot.kind === 'THEORY'
       ? [settings.theory_starts, settings.theory_ends]
@@ -97,14 +91,13 @@ export async function generateInTx(
   const created = await sql<{ n: number }>`
     with inserted as (
       insert into class_session
-        (tenant_id, id, cohort_id, kind, host_id, day, starts_at, ends_at, timezone, place, generated)
+        (tenant_id, id, cohort_id, kind, host_id, day, starts_at, ends_at, timezone, generated)
       select ${actor.tenantId}, u.id, ${cohort.id}, u.kind, u.host_id, u.day, u.starts_at, u.ends_at,
-             ${tenant.timezone}, u.place, true
+             ${tenant.timezone}, true
         from unnest(${sql.val(plan.map(() => newId()))}::uuid[], ${sql.val(kinds)}::text[],
                     ${sql.val(hostIds)}::uuid[], ${sql.val(days)}::date[],
-                    ${sql.val(plan.map((r) => times(r)[0]))}::time[], ${sql.val(plan.map((r) => times(r)[1]))}::time[],
-                    ${sql.val(plan.map(placeOf))}::text[])
-             as u(id, kind, host_id, day, starts_at, ends_at, place)
+                    ${sql.val(plan.map((r) => times(r)[0]))}::time[], ${sql.val(plan.map((r) => times(r)[1]))}::time[])
+             as u(id, kind, host_id, day, starts_at, ends_at)
       on conflict (tenant_id, cohort_id, kind, day, host_id) do nothing
       returning 1
     )

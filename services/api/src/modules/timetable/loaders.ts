@@ -1,5 +1,7 @@
 import type { ClassSessionRow } from '../../db/rows.js';
 import type { Context } from '../../graphql/context.js';
+import { currentTenant } from '../tenancy/service.js';
+import { sessionPlace } from './place.js';
 import * as timetable from './service.js';
 
 type Batch<T> = { obj: T }[];
@@ -21,6 +23,17 @@ export const loaders = {
         queries.map((q) => q.obj),
       );
       return queries.map((q) => (q.obj.host_id ? (hosts.get(q.obj.host_id) ?? null) : null));
+    },
+    place: async (queries: Batch<ClassSessionRow>, ctx: Context) => {
+      const sessions = queries.map((q) => q.obj);
+      const [hosts, centre] = await Promise.all([
+        timetable.hostsOfSessions(ctx, sessions),
+        currentTenant(ctx),
+      ]);
+      const language = ctx.locale === 'ar-MA' ? 'ar' : 'fr';
+      return sessions.map((s) =>
+        sessionPlace(s, s.host_id ? hosts.get(s.host_id) : undefined, centre, language),
+      );
     },
     expected: async (queries: Batch<ClassSessionRow>, ctx: Context) => {
       const bySession = await timetable.expectedAtSessions(
