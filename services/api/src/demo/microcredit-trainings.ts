@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/connect.js';
-import { type Tx, withTenant } from '../db/with-tenant.js';
+import { withTenant } from '../db/with-tenant.js';
 import { newId } from '../lib/ids.js';
-import { apportion, FAMILY, generator, MEN, type Random, WOMEN } from './generate.js';
+import { apportion, generator, insertInChunks, personNames, type Random } from './generate.js';
 
 /**
  * The micro-credit support centre's short trainings. 2024 matches the foundation's published
@@ -294,20 +294,6 @@ function seat(courses: PlannedCourse[], people: string[], times: number[], rando
   return seated;
 }
 
-async function insertChunked(
-  tx: Tx,
-  table: 'person' | 'course' | 'course_session' | 'registration',
-  rows: readonly object[],
-): Promise<void> {
-  // PostgreSQL takes at most 65,535 parameters per statement.
-  for (let i = 0; i < rows.length; i += 500) {
-    await tx
-      .insertInto(table)
-      .values(rows.slice(i, i + 500) as never)
-      .execute();
-  }
-}
-
 export async function seedMicrocreditTrainings(owner: Database, tenantId: string): Promise<void> {
   const random = generator(20240845);
   let phoneSerial = 0;
@@ -315,16 +301,10 @@ export async function seedMicrocreditTrainings(owner: Database, tenantId: string
   const newPerson = () => {
     const id = newId();
     const sex = random.next() < 0.58 ? 'F' : 'M';
-    const [first, firstAr] = random.pick(sex === 'F' ? WOMEN : MEN);
-    const [last, lastAr] = random.pick(FAMILY);
     people.set(id, {
       tenant_id: tenantId,
       id,
-      first_name_latin: first,
-      last_name_latin: last,
-      first_name_ar: firstAr,
-      last_name_ar: lastAr,
-      sex,
+      ...personNames(random, sex),
       birth_date: `${random.int(1970, 2002)}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`,
       phone: `+2127${String(20_000_000 + phoneSerial++).padStart(8, '0')}`,
     });
@@ -447,10 +427,10 @@ export async function seedMicrocreditTrainings(owner: Database, tenantId: string
   });
 
   await withTenant(owner, tenantId, async (tx) => {
-    await insertChunked(tx, 'person', [...people.values()]);
-    await insertChunked(tx, 'course', courseRows);
-    await insertChunked(tx, 'course_session', sessionRows);
-    await insertChunked(tx, 'registration', registrationRows);
+    await insertInChunks(tx, 'person', [...people.values()]);
+    await insertInChunks(tx, 'course', courseRows);
+    await insertInChunks(tx, 'course_session', sessionRows);
+    await insertInChunks(tx, 'registration', registrationRows);
     // Freshly bulk-loaded tables have no statistics until autovacuum comes by; without them the
     // planner takes thousands of rows for one and the indicators query crawls.
     await sql`analyze person, course, course_session, registration`.execute(tx);

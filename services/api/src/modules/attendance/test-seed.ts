@@ -5,6 +5,7 @@
 
 import type { Insertable } from 'kysely';
 import { PASSWORD } from '../../../test/fixtures.js';
+import { countRows } from '../../../test/rows.js';
 import type { Database } from '../../db/connect.js';
 import type { DB } from '../../db/tables.generated.js';
 import { type Tx, withTenant } from '../../db/with-tenant.js';
@@ -252,15 +253,7 @@ export function seeder(owner: Database, tenantId: string): Seeder {
       return id;
     },
     member,
-    async count(table) {
-      const row = await inTenant((tx) =>
-        tx
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .executeTakeFirstOrThrow(),
-      );
-      return Number(row.n);
-    },
+    count: (table) => countRows(owner, tenantId, table),
     async attendance(rows) {
       const ids = rows.map(() => newId());
       if (rows.length === 0) return ids;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestEnv, type TestEnv } from '../../../test/app.js';
 import { PASSWORD } from '../../../test/fixtures.js';
+import { countRows } from '../../../test/rows.js';
 import type { Tx } from '../../db/with-tenant.js';
 import { withTenant } from '../../db/with-tenant.js';
 import { newId } from '../../lib/ids.js';
@@ -117,15 +118,8 @@ async function existingPerson(): Promise<{ id: string; phone: string }> {
 const register = (input: Record<string, unknown>, as = asA()) => env.t.gql(REGISTER, { input }, as);
 
 /** Rows of tenant A in a table (RLS applies to the owner too). */
-const count = async (table: 'person' | 'registration' | 'audit_event' | 'course' | 'course_session') => {
-  const row = await withTenant(env.db.owner, env.f.tenantA, (tx) =>
-    tx
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow(),
-  );
-  return Number(row.n);
-};
+const count = (table: 'person' | 'registration' | 'audit_event' | 'course' | 'course_session') =>
+  countRows(env.db.owner, env.f.tenantA, table);
 
 beforeAll(async () => {
   env = await openTestEnv();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestEnv, type TestEnv } from '../../../test/app.js';
+import { countRows } from '../../../test/rows.js';
 import { withTenant } from '../../db/with-tenant.js';
 import { newId } from '../../lib/ids.js';
 import { addDays, todayIn } from '../../lib/time.js';
@@ -60,14 +61,7 @@ const SUGGEST = `query ($enrollmentId: ID!, $startsOn: Date!, $endsOn: Date!, $w
 // Rows other modules own, written directly as the owner (tests only).
 
 type Counted = 'host' | 'membership' | 'audit_event' | 'placement';
-const count = (table: Counted, tenantId = f.tenantA) =>
-  withTenant(db.owner, tenantId, async (tx) => {
-    const row = await tx
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return row.n;
-  });
+const count = (table: Counted, tenantId = f.tenantA) => countRows(db.owner, tenantId, table);
 const userCount = async () =>
   (
     await db.owner

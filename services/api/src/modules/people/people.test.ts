@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type GqlResult, openTestEnv, type TestEnv } from '../../../test/app.js';
 import { PASSWORD } from '../../../test/fixtures.js';
+import { countRows } from '../../../test/rows.js';
 import { withTenant } from '../../db/with-tenant.js';
 import { ERROR_MESSAGES } from '../../graphql/messages.js';
 import { newId } from '../../lib/ids.js';
@@ -56,14 +57,7 @@ const PEOPLE = `query ($first: Int, $after: String, $search: String) {
 }`;
 
 type Table = 'person' | 'enrollment' | 'enrollment_event' | 'audit_event';
-const count = (table: Table, tenantId = f.tenantA) =>
-  withTenant(db.owner, tenantId, async (tx) => {
-    const row = await tx
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return row.n;
-  });
+const count = (table: Table, tenantId = f.tenantA) => countRows(db.owner, tenantId, table);
 const counts = async (tenantId = f.tenantA) =>
   Promise.all(
     (['person', 'enrollment', 'enrollment_event', 'audit_event'] as const).map((x) => count(x, tenantId)),

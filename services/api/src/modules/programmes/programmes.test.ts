@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type GqlResult, openTestEnv, type TestEnv } from '../../../test/app.js';
+import { countRows } from '../../../test/rows.js';
 import { type Tx, withTenant } from '../../db/with-tenant.js';
 import { ERROR_MESSAGES } from '../../graphql/messages.js';
 import { newId } from '../../lib/ids.js';
@@ -55,14 +56,7 @@ const COHORTS = `query ($first: Int, $after: String, $tradeId: ID, $programmeId:
 }`;
 
 type Table = 'trade' | 'programme' | 'cohort' | 'audit_event' | 'enrollment';
-const count = (table: Table, tenantId: string) =>
-  withTenant(db.owner, tenantId, async (tx) => {
-    const row = await tx
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return row.n;
-  });
+const count = (table: Table, tenantId: string) => countRows(db.owner, tenantId, table);
 const counts = async (tenantId: string) =>
   Promise.all(
     (['trade', 'programme', 'cohort', 'audit_event'] as const).map((table) => count(table, tenantId)),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, createTestApp, openTestEnv, type TestApp, type TestEnv } from '../../../test/app.js';
+import { countRows } from '../../../test/rows.js';
 import type { Database } from '../../db/connect.js';
 import { type Tx, withTenant } from '../../db/with-tenant.js';
 import { newId } from '../../lib/ids.js';
@@ -168,16 +169,10 @@ function seed(owner: Database, tenantId: string) {
 type Seed = ReturnType<typeof seed>;
 let a: Seed;
 
-const countRows = (
+const countIn = (
   tenantId: string,
   table: 'class_session' | 'holiday' | 'audit_event' | 'timetable_setting' | 'attendance',
-) =>
-  withTenant(env.db.owner, tenantId, (tx) =>
-    tx
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ).then((r) => Number(r.n));
+) => countRows(env.db.owner, tenantId, table);
 
 // ---------------------------------------------------------------------------------------------
 // GraphQL documents
@@ -285,12 +280,12 @@ describe('generating a term', () => {
   it('writes theory on Mondays and practice at each confirmed host, skipping the holidays', async () => {
     expect((await addHoliday('2026-11-06', 'Marche Verte')).errors).toEqual([]);
     expect((await addHoliday('2026-11-18', "Fête de l'Indépendance")).errors).toEqual([]);
-    const auditsBefore = await countRows(f.tenantA, 'audit_event');
+    const auditsBefore = await countIn(f.tenantA, 'audit_event');
 
     const result = await generate({ cohortId: term.cohortId });
     // Theory: 5 Mondays. X: 24 days Tue–Sat, less 6 and 18 Nov = 22. Y: 15 days Tue–Thu, less 18 Nov = 14.
     expect(result).toEqual({ created: 41, kept: 0, removed: 0, skippedDays: 2, errors: [] });
-    expect(await countRows(f.tenantA, 'audit_event')).toBe(auditsBefore + 1);
+    expect(await countIn(f.tenantA, 'audit_event')).toBe(auditsBefore + 1);
 
     const all = await sessions({ ...TERM, cohortId: term.cohortId });
     const theory = all.filter((s) => s.kind === 'THEORY');
@@ -343,7 +338,7 @@ describe('generating a term', () => {
   });
 
   it('regenerates idempotently: the same sessions found again, none duplicated', async () => {
-    const before = await countRows(f.tenantA, 'class_session');
+    const before = await countIn(f.tenantA, 'class_session');
     expect(await generate({ cohortId: term.cohortId })).toEqual({
       created: 0,
       kept: 41,
@@ -351,7 +346,7 @@ describe('generating a term', () => {
       skippedDays: 2,
       errors: [],
     });
-    expect(await countRows(f.tenantA, 'class_session')).toBe(before);
+    expect(await countIn(f.tenantA, 'class_session')).toBe(before);
     // A narrower range is clamped to the cohort and touches nothing outside it.
     expect(await generate({ cohortId: term.cohortId, from: '2026-01-01', to: '2026-10-31' })).toMatchObject({
       created: 0,
@@ -391,7 +386,7 @@ describe('generating a term', () => {
     const left = await sessions({ from: '2026-11-10', to: '2026-11-11' });
     expect(left.map((s) => s.id)).toEqual([onTenth!.id]);
     expect(left[0]!.attendance).toHaveLength(1);
-    expect(await countRows(f.tenantA, 'attendance')).toBe(1);
+    expect(await countIn(f.tenantA, 'attendance')).toBe(1);
 
     // Again: nothing more goes, and the kept session is not counted as created.
     expect(await generate({ cohortId: term.cohortId })).toMatchObject({ created: 0, kept: 38, removed: 0 });
@@ -427,8 +422,8 @@ describe('generating a term', () => {
   });
 
   it('refuses a reversed range or one outside the cohort, and leaves nothing behind', async () => {
-    const sessionsBefore = await countRows(f.tenantA, 'class_session');
-    const auditsBefore = await countRows(f.tenantA, 'audit_event');
+    const sessionsBefore = await countIn(f.tenantA, 'class_session');
+    const auditsBefore = await countIn(f.tenantA, 'audit_event');
     expect(
       (await generate({ cohortId: term.cohortId, from: '2026-11-20', to: '2026-11-01' })).errors,
     ).toEqual([{ code: 'INVALID_DATE', field: 'to' }]);
@@ -439,8 +434,8 @@ describe('generating a term', () => {
       { code: 'NOT_FOUND', field: 'cohortId' },
     ]);
     expect((await generate({ cohortId: 'nope' })).errors).toEqual([{ code: 'NOT_FOUND', field: 'cohortId' }]);
-    expect(await countRows(f.tenantA, 'class_session')).toBe(sessionsBefore);
-    expect(await countRows(f.tenantA, 'audit_event')).toBe(auditsBefore);
+    expect(await countIn(f.tenantA, 'class_session')).toBe(sessionsBefore);
+    expect(await countIn(f.tenantA, 'audit_event')).toBe(auditsBefore);
   });
 
   it('lets only directors and coordinators generate', async () => {
@@ -524,7 +519,7 @@ describe('who sees which sessions', () => {
     const [one] = await sessions({ ...TERM, cohortId: term.cohortId });
     expect((await t.gql(SESSION, { id: one!.id }, asB)).data.session).toBeNull();
     expect((await t.gql(HOLIDAYS, TERM, asB)).data.holidays).toEqual([]);
-    const before = await countRows(f.tenantB, 'audit_event');
+    const before = await countIn(f.tenantB, 'audit_event');
     expect((await generate({ cohortId: term.cohortId }, asB)).errors).toEqual([
       { code: 'NOT_FOUND', field: 'cohortId' },
     ]);
@@ -532,8 +527,8 @@ describe('who sees which sessions', () => {
     expect((await t.gql(REMOVE_HOLIDAY, { id: aHoliday.id }, asB)).data.removeHoliday.errors).toEqual([
       { code: 'NOT_FOUND', field: 'id' },
     ]);
-    expect(await countRows(f.tenantB, 'class_session')).toBe(0);
-    expect(await countRows(f.tenantB, 'audit_event')).toBe(before);
+    expect(await countIn(f.tenantB, 'class_session')).toBe(0);
+    expect(await countIn(f.tenantB, 'audit_event')).toBe(before);
     // A member of A naming tenant B is not a member there.
     const crossed = await t.gql(SESSIONS, TERM, { token: tokenA, tenantId: f.tenantB });
     expect(crossed.errors?.[0]?.extensions?.code).toBe('NOT_A_MEMBER');
@@ -587,11 +582,11 @@ describe('timetable settings', () => {
       practiceEnds: '16:00',
       ledgerTolerance: 0.05,
     });
-    expect(await countRows(f.tenantA, 'timetable_setting')).toBe(0);
+    expect(await countIn(f.tenantA, 'timetable_setting')).toBe(0);
   });
 
   it('refuses bad times and tolerances, every problem at once, and writes nothing', async () => {
-    const auditsBefore = await countRows(f.tenantA, 'audit_event');
+    const auditsBefore = await countIn(f.tenantA, 'audit_event');
     const bad = await t.gql(
       UPDATE_SETTINGS,
       { input: { theoryStarts: '9h', practiceStarts: '17:00', ledgerTolerance: 0.6 } },
@@ -607,8 +602,8 @@ describe('timetable settings', () => {
         (await t.gql(UPDATE_SETTINGS, { input }, asA())).data.updateTimetableSettings.errors,
       ).toHaveLength(1);
     }
-    expect(await countRows(f.tenantA, 'timetable_setting')).toBe(0);
-    expect(await countRows(f.tenantA, 'audit_event')).toBe(auditsBefore);
+    expect(await countIn(f.tenantA, 'timetable_setting')).toBe(0);
+    expect(await countIn(f.tenantA, 'audit_event')).toBe(auditsBefore);
   });
 
   it('lets only the director change them; the first write creates the row and is audited', async () => {
@@ -621,7 +616,7 @@ describe('timetable settings', () => {
     );
     expect(refused.data.updateTimetableSettings.errors).toEqual([{ code: 'FORBIDDEN', field: null }]);
 
-    const auditsBefore = await countRows(f.tenantA, 'audit_event');
+    const auditsBefore = await countIn(f.tenantA, 'audit_event');
     const ok = await t.gql(
       UPDATE_SETTINGS,
       { input: { theoryStarts: '08:30', ledgerTolerance: 0.1 } },
@@ -642,8 +637,8 @@ describe('timetable settings', () => {
       theoryStarts: '08:30',
       practiceEnds: '17:00',
     });
-    expect(await countRows(f.tenantA, 'timetable_setting')).toBe(1);
-    expect(await countRows(f.tenantA, 'audit_event')).toBe(auditsBefore + 2);
+    expect(await countIn(f.tenantA, 'timetable_setting')).toBe(1);
+    expect(await countIn(f.tenantA, 'audit_event')).toBe(auditsBefore + 2);
     // Tenant B still has the defaults.
     const inB = await t.gql(SETTINGS, {}, { token: tokenB, tenantId: f.tenantB });
     expect(inB.data.timetableSettings.theoryStarts).toBe('09:00');
@@ -659,7 +654,7 @@ describe('timetable settings', () => {
 
 describe('holidays', () => {
   it('adds, refuses a day already listed or a blank name, and removes', async () => {
-    const auditsBefore = await countRows(f.tenantA, 'audit_event');
+    const auditsBefore = await countIn(f.tenantA, 'audit_event');
     const added = await addHoliday('2026-12-24', 'Fermeture de fin d’année', 'CLOSURE');
     expect(added).toMatchObject({ holiday: { day: '2026-12-24', kind: 'CLOSURE' }, errors: [] });
     expect((await addHoliday('2026-12-24', 'Encore')).errors).toEqual([
@@ -681,7 +676,7 @@ describe('holidays', () => {
     expect((await t.gql(REMOVE_HOLIDAY, { id: added.holiday.id }, asA())).data.removeHoliday.errors).toEqual([
       { code: 'NOT_FOUND', field: 'id' },
     ]);
-    expect(await countRows(f.tenantA, 'audit_event')).toBe(auditsBefore + 2);
+    expect(await countIn(f.tenantA, 'audit_event')).toBe(auditsBefore + 2);
   });
 
   it('is readable by every member and writable by directors and coordinators only', async () => {
