@@ -825,6 +825,21 @@ describe('who sees which call', () => {
       asJuror(1),
     );
     expect(codes(scoring.data.saveEvaluation.errors)).toEqual([['NOT_FOUND', 'applicationId']]);
+    // A juror sees who else sits on the jury, never how to reach them; staff see both.
+    await addJuror(x.id, 2);
+    const JURY = `query ($id: ID!) { call(id: $id) { jurors { user { id email phone } } } }`;
+    const jury = async (as: { token: string; tenantId: string }) =>
+      (await env.t.gql(JURY, { id: x.id }, as)).data.call.jurors.map(
+        (j: { user: { email: string | null; phone: string | null } }) => [j.user.email, j.user.phone],
+      );
+    const seenByJuror = await jury(asJuror(1));
+    expect(seenByJuror).toHaveLength(2);
+    expect(seenByJuror).toContainEqual([jurors[1]!.email, null]);
+    expect(seenByJuror).toContainEqual([null, null]);
+    expect((await jury(asA())).map(([email]: string[]) => email).sort()).toEqual(
+      [jurors[1]!.email, jurors[2]!.email].sort(),
+    );
+
     // Jurors do not set calls up.
     const create = await env.t.gql(CREATE, { input: callInput() }, asJuror(1));
     expect(codes(create.data.createCall.errors)).toEqual([['FORBIDDEN', null]]);

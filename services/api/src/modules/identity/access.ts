@@ -21,6 +21,24 @@ export function requireUser(ctx: Context): string {
   return ctx.auth.userId;
 }
 
+/** Who may read a centre's members and their contact details: those who manage the centre. */
+export const MEMBER_READERS: readonly Role[] = ['DIRECTOR', 'COORDINATOR', 'NETWORK_ADMIN'];
+
+/**
+ * Whether the caller may read a user's email and phone: their own, or anyone's for those who manage
+ * the current centre. A juror sees the other jurors' names, a trainee the name of whoever recorded
+ * their attendance, and never how to reach them.
+ */
+export async function mayReadContactOf(ctx: Context, userId: string): Promise<boolean> {
+  if (ctx.auth.userId !== null && ctx.auth.userId === userId) return true;
+  try {
+    await requireMember(ctx, MEMBER_READERS);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const actors = new WeakMap<Context, Promise<Actor>>();
 
 /**

@@ -1,7 +1,7 @@
 import type { Context } from '../../graphql/context.js';
 import type { MutationResolvers, QueryResolvers } from '../../graphql/generated/resolvers.js';
 import { toPayload } from '../../graphql/payload.js';
-import { requireUser } from './access.js';
+import { mayReadContactOf, requireUser } from './access.js';
 import * as identity from './service.js';
 import { SESSION_COOKIE, SESSION_TTL_DAYS } from './sessions.js';
 
@@ -69,4 +69,8 @@ export const Mutation: MutationResolvers = {
 
 export const User = {
   displayName: (user: identity.UserRow) => user.display_name,
+  email: async (user: identity.UserRow, _args: unknown, ctx: Context) =>
+    (await mayReadContactOf(ctx, user.id)) ? user.email : null,
+  phone: async (user: identity.UserRow, _args: unknown, ctx: Context) =>
+    (await mayReadContactOf(ctx, user.id)) ? user.phone : null,
 };

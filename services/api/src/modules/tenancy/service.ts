@@ -7,7 +7,7 @@ import { LOCALES } from '../../graphql/messages.js';
 import { decodeCursor, encodeCursor, pageSize, toConnection } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/service.js';
-import { type Actor, requireMember } from '../identity/access.js';
+import { type Actor, MEMBER_READERS, requireMember } from '../identity/access.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../identity/password.js';
 import { normalizePhone } from '../identity/phone.js';
 
@@ -38,7 +38,6 @@ export interface MembershipRow {
 }
 
 const MEMBERSHIP_COLUMNS = ['tenant_id', 'id', 'user_id', 'role', 'host_id', 'created_at'] as const;
-const MEMBER_READERS: Role[] = ['DIRECTOR', 'COORDINATOR', 'NETWORK_ADMIN'];
 // Roles a director may hand out; network administrators are appointed by the network.
 const GRANTABLE: Role[] = [
   'DIRECTOR',
