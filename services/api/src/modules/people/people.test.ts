@@ -562,6 +562,12 @@ describe('people', () => {
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_INPUT', field: 'after' });
   });
 
+  /** The ids of the people a search finds in tenant A. */
+  const found = async (search: string): Promise<string[]> =>
+    (await t.gql(PEOPLE, { search }, asA())).data.people.edges.map(
+      (e: { node: { id: string } }) => e.node.id,
+    );
+
   it('searches names in either script and any case, CIN and phone as typed', async () => {
     const person = await create(
       adult({
@@ -581,15 +587,9 @@ describe('people', () => {
       '0699887766',
       '+212699887766',
       '99887',
-    ]) {
-      const result = await t.gql(PEOPLE, { search }, asA());
-      expect(
-        result.data.people.edges.map((e: { node: { id: string } }) => e.node.id),
-        search,
-      ).toEqual([person.id]);
-    }
-    const none = await t.gql(PEOPLE, { search: 'chraibi%zzz' }, asA());
-    expect(none.data.people.totalCount).toBe(0);
+    ])
+      expect(await found(search), search).toEqual([person.id]);
+    expect(await found('chraibi%zzz')).toEqual([]);
   });
 
   it('finds a name typed without hamza, short vowels or accents, and ة/ه, ى/ي swapped', async () => {
@@ -602,16 +602,10 @@ describe('people', () => {
         cin: 'SR777002',
       }),
     );
-    for (const search of ['leila', 'HELENE', 'صفيه', 'صفية الزهراء ادريسي', 'ادريسي', 'ابو يحيي', 'يحيي']) {
-      const result = await t.gql(PEOPLE, { search }, asA());
-      expect(
-        result.data.people.edges.map((e: { node: { id: string } }) => e.node.id),
-        search,
-      ).toEqual([person.id]);
-    }
+    for (const search of ['leila', 'HELENE', 'صفيه', 'صفية الزهراء ادريسي', 'ادريسي', 'ابو يحيي', 'يحيي'])
+      expect(await found(search), search).toEqual([person.id]);
     // Folding drops marks and unifies letters; it does not make different names alike.
-    const other = await t.gql(PEOPLE, { search: 'صفوة' }, asA());
-    expect(other.data.people.totalCount).toBe(0);
+    expect(await found('صفوة')).toEqual([]);
   });
 });
 
