@@ -89,6 +89,8 @@ describe('the trainee’s schedule', () => {
     expect(within(days[0]!).getByTestId('session-host').textContent).toBe(
       'Atelier de tissage du maâlem Driss',
     );
+    // At a workshop, its address under its name.
+    expect(within(days[0]!).getByTestId('session-place').textContent).toBe('66, derb TAZI, Fès');
     expect(within(days[2]!).getByTestId('session-times').textContent).toBe('09:00 – 13:00');
     expect(within(days[2]!).getByTestId('session-place').textContent).toBe('Centre de formation de Fès');
     expect(within(days[2]!).queryByTestId('session-host')).toBeNull();

@@ -31,6 +31,7 @@ const SchedulePageQuery = graphql(`
         id
         name
         nameAr
+        address
       }
       cohort {
         id
@@ -112,9 +113,11 @@ export function SchedulePage() {
                             {hostName(session.host, locale)}
                           </Text>
                         )}
-                        {session.place && (
+                        {/* At a workshop, its address under its name (an address typed in Latin stays
+                            in order within Arabic); at the centre, the centre's name. */}
+                        {(session.host ? session.host.address : session.place) && (
                           <Text size="sm" c="dimmed" data-testid="session-place">
-                            {session.place}
+                            <bdi>{session.host ? session.host.address : session.place}</bdi>
                           </Text>
                         )}
                       </Stack>

@@ -5,6 +5,7 @@ export const HOST = {
   id: 'h1',
   name: 'Atelier de tissage du maâlem Driss',
   nameAr: 'ورشة النسيج للمعلم إدريس',
+  address: '66, derb TAZI, Fès',
 };
 
 export const COHORT = { __typename: 'Cohort', id: 'c1', label: 'Tissage 2026-2027' };

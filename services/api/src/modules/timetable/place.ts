@@ -24,5 +24,5 @@ export function sessionPlace(
   if (!session.generated && session.place) return session.place;
   if (!session.host_id) return inLanguage(centre, language);
   if (!host) return null;
-  return [inLanguage(host, language), host.address].filter(Boolean).join(', ');
+  return [inLanguage(host, language), host.address].filter(Boolean).join(language === 'ar' ? '، ' : ', ');
 }

@@ -327,7 +327,7 @@ describe('generating a term', () => {
     );
     const arabic = await sessions({ ...TERM, cohortId: term.cohortId }, { ...asA(), locale: 'ar' });
     expect(arabic.find((s) => s.id === theory[0]!.id)?.place).toBe('المركز أ');
-    expect(arabic.find((s) => s.id === atX[0]!.id)?.place).toBe('ورشة بناني, 14 درب سيدي أحمد، فاس');
+    expect(arabic.find((s) => s.id === atX[0]!.id)?.place).toBe('ورشة بناني، 14 درب سيدي أحمد، فاس');
     expect(
       (await sessions({ ...TERM, cohortId: term.cohortId })).find((s) => s.id === theory[0]!.id)?.place,
     ).toBe('Centre A');
