@@ -11,9 +11,6 @@ const GraduationCohortPage = lazyPage(() =>
 const FollowUpPage = lazyPage(() => import('./follow-up-page').then((m) => m.FollowUpPage));
 const IntegrationPage = lazyPage(() => import('./integration-page').then((m) => m.IntegrationPage));
 const ActivityReportPage = lazyPage(() => import('./activity-report-page').then((m) => m.ActivityReportPage));
-const TraineeCertificatesPage = lazyPage(() =>
-  import('./my-certificates-page').then((m) => m.MyCertificatesPage),
-);
 
 /** /graduation: cohorts to graduate; /graduation/:cohortId: a cohort's graduation and its certificates. */
 export function GraduationRoutes() {
@@ -45,9 +42,4 @@ export function ReportRoutes() {
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
-}
-
-/** /certificates: a trainee's own certificates, to download. */
-export function MyCertificatesPage() {
-  return <TraineeCertificatesPage />;
 }

@@ -11,11 +11,6 @@ const NextToScorePage = lazyPage(() => import('./juror-scoring-page').then((m) =
 const CallResultsPage = lazyPage(() => import('./call-results-page').then((m) => m.CallResultsPage));
 const VenturesPage = lazyPage(() => import('./ventures-page').then((m) => m.VenturesPage));
 const VenturePage = lazyPage(() => import('./venture-page').then((m) => m.VenturePage));
-const IncubatorDashboardPage = lazyPage(() =>
-  import('./incubator-dashboard-page').then((m) => m.IncubatorDashboardPage),
-);
-const CoachHome = lazyPage(() => import('./coach-home-page').then((m) => m.CoachHomePage));
-const JurorHome = lazyPage(() => import('./juror-home-page').then((m) => m.JurorHomePage));
 
 /**
  * /calls: calls for applications, their set-up, applications, the juror's scoring and the ranked
@@ -46,19 +41,4 @@ export function VentureRoutes() {
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
-}
-
-/** /incubator: the incubator's indicators (the network's for network admins). */
-export function IncubatorPage() {
-  return <IncubatorDashboardPage />;
-}
-
-/** A coach's home: the ventures they coach and their latest sessions. */
-export function CoachHomePage() {
-  return <CoachHome />;
-}
-
-/** A juror's home: the calls they sit on and what is left to score. */
-export function JurorHomePage() {
-  return <JurorHome />;
 }

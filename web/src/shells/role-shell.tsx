@@ -42,14 +42,18 @@ const CourseRoutes = lazyPage(() => import('../pages/course-routes').then((m) =>
 const GraduationRoutes = lazyPage(() => import('../pages/graduation-routes').then((m) => m.GraduationRoutes));
 const OutcomeRoutes = lazyPage(() => import('../pages/graduation-routes').then((m) => m.OutcomeRoutes));
 const ReportRoutes = lazyPage(() => import('../pages/graduation-routes').then((m) => m.ReportRoutes));
+// Single pages load straight from their own chunk (not through a routes module, which would be one
+// more chunk to wait for before the page's own).
 const MyCertificatesPage = lazyPage(() =>
-  import('../pages/graduation-routes').then((m) => m.MyCertificatesPage),
+  import('../pages/my-certificates-page').then((m) => m.MyCertificatesPage),
 );
 const CallRoutes = lazyPage(() => import('../pages/incubation-routes').then((m) => m.CallRoutes));
 const VentureRoutes = lazyPage(() => import('../pages/incubation-routes').then((m) => m.VentureRoutes));
-const IncubatorPage = lazyPage(() => import('../pages/incubation-routes').then((m) => m.IncubatorPage));
-const CoachHomePage = lazyPage(() => import('../pages/incubation-routes').then((m) => m.CoachHomePage));
-const JurorHomePage = lazyPage(() => import('../pages/incubation-routes').then((m) => m.JurorHomePage));
+const IncubatorPage = lazyPage(() =>
+  import('../pages/incubator-dashboard-page').then((m) => m.IncubatorDashboardPage),
+);
+const CoachHomePage = lazyPage(() => import('../pages/coach-home-page').then((m) => m.CoachHomePage));
+const JurorHomePage = lazyPage(() => import('../pages/juror-home-page').then((m) => m.JurorHomePage));
 
 type SignedIn = Extract<Session, { status: 'signed-in' }>;
 
