@@ -5,21 +5,16 @@ import type { DB } from '../db/tables.generated.js';
 import { type Tx, withTenant } from '../db/with-tenant.js';
 import { newId } from '../lib/ids.js';
 import { addDays, ageOn } from '../lib/time.js';
-import { rank, type SubmittedEvaluation } from '../modules/calls/rank.js';
-import type { DemoTenant } from './demo-tenant.js';
-import { generator, insertInChunks, personNames, type Random } from './generate.js';
+import { computeRanking } from '../modules/calls/ranking.js';
+import { DEMO_PASSWORD, type DemoTenant } from './demo-tenant.js';
+import { generator, insertInChunks, pad, personNames, type Random, someDayOf } from './generate.js';
 
 // Calls with a jury. The micro-credit centre's national micro-entrepreneur prize of 2024, with
 // its results published (345 candidates, six categories, 24 laureates), and the Casablanca
 // incubator's selection of its eighth cohort, closed, with one juror (the demo account) who
 // has not scored anything yet: a visitor signs in as them, scores, and watches the ranking move.
 // The Oujda incubator ran a regional grant programme (40 winners of 338 applicants).
-// Set-based inserts; the arithmetic of the results is the module's own rank().
-
-/** The demo password (seed.ts DEMO_PASSWORD), for the juror account listed on the sign-in page. */
-const DEMO_SECRET = 'Maalem-demo-2026';
-
-const pad = (n: number) => String(n).padStart(2, '0');
+// Set-based inserts; the results are the module's own ranking, read back as the service reads it.
 
 interface CallSpec {
   kind: 'PRIZE' | 'INCUBATOR_SELECTION' | 'GRANT';
@@ -58,10 +53,7 @@ interface Juror {
 
 interface Seeded {
   callId: string;
-  /** When each application was recorded (ranking ties go to the earlier one). */
-  createdAt: Date[];
-  categoryIds: string[];
-  criteria: { id: string; weight: number }[];
+  criterionIds: string[];
   applicationIds: string[];
 }
 
@@ -118,13 +110,13 @@ async function seedCall(
       })),
     )
     .execute();
-  const criteria = spec.criteria.map((c) => ({ id: newId(), weight: c.weight }));
+  const criterionIds = spec.criteria.map(() => newId());
   await tx
     .insertInto('call_criterion')
     .values(
       spec.criteria.map((c, i) => ({
         tenant_id: tenantId,
-        id: criteria[i]!.id,
+        id: criterionIds[i]!,
         call_id: callId,
         name_fr: c.fr,
         name_ar: c.ar,
@@ -140,7 +132,6 @@ async function seedCall(
     candidates.map((c) => c.person),
   );
   const applicationIds = candidates.map(() => newId());
-  const createdAt = candidates.map((c, i) => new Date(`${c.submittedOn}T09:${pad(i % 60)}:00Z`));
   await insertInChunks(
     tx,
     'application',
@@ -155,7 +146,8 @@ async function seedCall(
       status: 'SUBMITTED',
       submitted_on: c.submittedOn,
       created_by: createdBy,
-      created_at: createdAt[i]!,
+      // Minutes apart within a day: ranking ties go to the earlier application.
+      created_at: new Date(`${c.submittedOn}T09:${pad(i % 60)}:00Z`),
     })),
   );
   // A small stand-in for each required scan: enough to download and check its digest.
@@ -179,7 +171,7 @@ async function seedCall(
       }),
     ),
   );
-  return { callId, createdAt, categoryIds, criteria, applicationIds };
+  return { callId, criterionIds, applicationIds };
 }
 
 /** Jury members: accounts with a JUROR membership and a seat on the call. */
@@ -225,10 +217,9 @@ async function seedEvaluations(
   jurors: readonly Juror[],
   conflicts: ReadonlySet<string>,
   submittedAt: (i: number) => Date,
-): Promise<SubmittedEvaluation[]> {
+): Promise<void> {
   const evaluations: Insertable<DB['evaluation']>[] = [];
   const scores: Insertable<DB['evaluation_score']>[] = [];
-  const submitted: SubmittedEvaluation[] = [];
   const declared: Insertable<DB['juror_conflict']>[] = [];
   candidates.forEach((candidate, i) => {
     const applicationId = seeded.applicationIds[i]!;
@@ -261,7 +252,7 @@ async function seedEvaluations(
         created_at: at,
         updated_at: at,
       });
-      const marks = seeded.criteria.map((criterion) => {
+      for (const criterionId of seeded.criterionIds) {
         const raw =
           10 + (candidate.quality - 0.5) * 12 * juror.spread + juror.bias + (random.next() - 0.5) * 3;
         const value = Math.min(20, Math.max(0, Math.round(raw * 2) / 2));
@@ -269,18 +260,15 @@ async function seedEvaluations(
           tenant_id: tenantId,
           id: newId(),
           evaluation_id: evaluationId,
-          criterion_id: criterion.id,
+          criterion_id: criterionId,
           value: value.toFixed(2),
         });
-        return { weight: criterion.weight, value };
-      });
-      submitted.push({ applicationId, jurorId: juror.seatId, marks });
+      }
     }
   });
   await insertInChunks(tx, 'evaluation', evaluations);
   await insertInChunks(tx, 'evaluation_score', scores);
   await insertInChunks(tx, 'juror_conflict', declared);
-  return submitted;
 }
 
 /** Candidates as person records: Moroccan names in both scripts, a birth date, a province. */
@@ -304,7 +292,7 @@ function makeCandidates(
       // Born so that the age on the closing day falls in the band.
       const age = random.int(minAge, maxAge);
       const birthYear = Number(spec.closesOn.slice(0, 4)) - age - 1;
-      let birth = `${birthYear}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`;
+      let birth = someDayOf(random, birthYear);
       if (ageOn(birth, spec.closesOn) > maxAge) birth = `${birthYear + 1}${birth.slice(4)}`;
       const personId = newId();
       const name = `${names.first_name_latin} ${names.last_name_latin}`;
@@ -373,17 +361,10 @@ async function seedJuriedCall(demo: DemoTenant, call: DemoCall): Promise<void> {
     idle,
   }));
   await withTenant(demo.owner, demo.tenantId, async (tx) => {
-    const evaluations = await seedEvaluations(
-      tx,
-      demo.tenantId,
-      random,
-      seeded,
-      candidates,
-      jurors,
-      call.conflicts,
-      (i) => call.submittedAt(i, candidates[i]!),
+    await seedEvaluations(tx, demo.tenantId, random, seeded, candidates, jurors, call.conflicts, (i) =>
+      call.submittedAt(i, candidates[i]!),
     );
-    if (call.spec.publishedAt) await publishResults(tx, call.spec, seeded, candidates, evaluations);
+    if (call.spec.publishedAt) await publishResults(tx, seeded.callId);
   });
 }
 
@@ -483,30 +464,15 @@ function seedPrize(demo: DemoTenant): Promise<void> {
   });
 }
 
-/** The published results, by the same ranking the service computes. */
-async function publishResults(
-  tx: Tx,
-  spec: CallSpec,
-  seeded: Seeded,
-  candidates: readonly Candidate[],
-  evaluations: readonly SubmittedEvaluation[],
-): Promise<void> {
-  const { entries } = rank(
-    candidates.map((c, i) => ({
-      id: seeded.applicationIds[i]!,
-      categoryId: seeded.categoryIds[c.categoryIndex]!,
-      submittedOn: c.submittedOn,
-      createdAt: seeded.createdAt[i]!.getTime(),
-    })),
-    evaluations,
-    new Map(spec.categories.map((c, i) => [seeded.categoryIds[i]!, c.places])),
-  );
-  const selected = entries.filter((e) => e.withinPlaces).map((e) => e.applicationId);
+/** The published results: the service's own ranking of the call, read back from what was written. */
+async function publishResults(tx: Tx, callId: string): Promise<void> {
+  const { ranking } = await computeRanking(tx, callId);
+  const selected = ranking.entries.filter((e) => e.withinPlaces).map((e) => e.applicationId);
   await tx.updateTable('application').set({ status: 'SELECTED' }).where('id', 'in', selected).execute();
   await tx
     .updateTable('application')
     .set({ status: 'NOT_SELECTED' })
-    .where('call_id', '=', seeded.callId)
+    .where('call_id', '=', callId)
     .where('status', '=', 'SUBMITTED')
     .execute();
 }
@@ -688,7 +654,7 @@ async function seedSelection(demo: DemoTenant): Promise<void> {
         await tx.updateTable('call').set({ cohort_id: cohort.id }).where('id', '=', seeded.callId).execute();
     },
   });
-  demo.accounts.push({ who: 'juror, Casablanca incubator', signIn: DEMO_JUROR_EMAIL, secret: DEMO_SECRET });
+  demo.accounts.push({ who: 'juror, Casablanca incubator', signIn: DEMO_JUROR_EMAIL, secret: DEMO_PASSWORD });
 }
 
 /** Calls with a jury: the national prize, an incubator's selection, a regional grant programme. */

@@ -2,7 +2,7 @@ import type { Database } from '../db/connect.js';
 import { withTenant } from '../db/with-tenant.js';
 import { newId } from '../lib/ids.js';
 import { type DemoHosts, seedHostsAndPlacements } from './craft-placements.js';
-import { apportion, FAMILY, generator, insertInChunks, MEN, WOMEN } from './generate.js';
+import { apportion, generator, insertInChunks, MEN, pad, personNames, someDayOf } from './generate.js';
 
 /**
  * A craft centre's trades, programmes and cohorts, sized like the foundation's 2024 activity
@@ -64,8 +64,6 @@ export interface DemoEnrollment {
   open?: boolean;
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
 export interface PersonValues {
   tenant_id: string;
   id: string;
@@ -98,22 +96,17 @@ export async function seedCraftEnrollment(
   const nextPhone = () => `+2126${String(options.phoneBase + phoneSerial++).padStart(8, '0')}`;
 
   const makePerson = (sex: 'F' | 'M', birthYearRange: [number, number], startsOn: string): PersonValues => {
-    const [first, firstAr] = random.pick(sex === 'F' ? WOMEN : MEN);
-    const [last, lastAr] = random.pick(FAMILY);
-    const birth = `${random.int(...birthYearRange)}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`;
+    const names = personNames(random, sex);
+    const birth = someDayOf(random, random.int(...birthYearRange));
     const minor = Number(startsOn.slice(0, 4)) - Number(birth.slice(0, 4)) < 19;
     return {
       tenant_id: tenantId,
       id: newId(),
-      first_name_latin: first,
-      last_name_latin: last,
-      first_name_ar: firstAr,
-      last_name_ar: lastAr,
-      sex,
+      ...names,
       birth_date: birth,
       cin: minor ? null : `${random.pick(['C', 'CD', 'EE', 'BK', 'JB'])}${random.int(100000, 999999)}`,
       phone: nextPhone(),
-      guardian_name: minor ? `${random.pick(MEN)[0]} ${last}` : null,
+      guardian_name: minor ? `${random.pick(MEN)[0]} ${names.last_name_latin}` : null,
       guardian_phone: minor ? nextPhone() : null,
       school_level: random.pick(SCHOOL_LEVELS),
       has_disability: random.next() < 0.02,

@@ -6,7 +6,7 @@ import { addDays, addMonths, daysBetween, todayIn, toInstant } from '../lib/time
 import { issueCertificates } from '../modules/certificates/issue.js';
 import { type Graduate, waveRows } from '../modules/followup/waves.js';
 import type { DemoTenant } from './demo-tenant.js';
-import { FAMILY, generator, type Random } from './generate.js';
+import { FAMILY, generator, insertInChunks, type Random } from './generate.js';
 
 /**
  * Graduations, certificates and follow-up outcomes of a craft centre's 2024-2025 cohorts, so that
@@ -97,14 +97,6 @@ function pickWeighted(random: Random, mix: readonly [Status, number][]): Status 
   return mix[0]![0];
 }
 
-function shuffle<T>(random: Random, items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random.next() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
-}
-
 /** What a graduate said before settling on `final` (answered at their latest wave). */
 function earlier(random: Random, final: Status, wave: 0 | 6): Status {
   if (final === 'SEEKING' || final === 'UNREACHABLE') return 'SEEKING';
@@ -152,7 +144,7 @@ export async function seedCraftGraduation(demo: DemoTenant, now: Date = new Date
         join person p on p.tenant_id = e.tenant_id and p.id = e.person_id
        where e.status = 'GRADUATED' and c.starts_on >= '2024-01-01' and c.starts_on < '2025-01-01'
        order by p.phone`.execute(tx);
-    const graduates = shuffle(random, rows);
+    const graduates = random.shuffle(rows);
 
     // Who graduated late: their +12 wave fell due in the last weeks, never before the cohort's end.
     const lateOn = [3, 8, 14, 22].slice(0, LATE_GRADUATES).map((days) => {
@@ -203,12 +195,7 @@ export async function seedCraftGraduation(demo: DemoTenant, now: Date = new Date
         link_expires_at: byLink ? new Date(sentAt.getTime() + 30 * 86_400_000) : null,
       };
     });
-    for (let i = 0; i < rowsOut.length; i += 500) {
-      await tx
-        .insertInto('outcome')
-        .values(rowsOut.slice(i, i + 500))
-        .execute();
-    }
+    await insertInChunks(tx, 'outcome', rowsOut);
   });
 }
 

@@ -1,5 +1,8 @@
 import type { Database } from '../db/connect.js';
 
+/** The password of every demo account that signs in with one (listed at start and on the sign-in page). */
+export const DEMO_PASSWORD = 'Maalem-demo-2026';
+
 export interface DemoAccount {
   who: string;
   signIn: string;

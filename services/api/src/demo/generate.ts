@@ -64,8 +64,22 @@ export function generator(seed: number) {
     next,
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    /** Shuffles `items` in place (Fisher–Yates) and returns them: copy first to keep the original. */
+    shuffle: <T>(items: T[]): T[] => {
+      for (let i = items.length - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1));
+        [items[i], items[j]] = [items[j]!, items[i]!];
+      }
+      return items;
+    },
   };
 }
+
+export const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A day of `year`, any month, the 1st to the 28th (two draws: month, day). */
+export const someDayOf = (random: Random, year: number) =>
+  `${year}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`;
 
 /** A woman's or a man's names in both scripts, as person columns (two draws: first name, family). */
 export function personNames(random: Random, sex: 'F' | 'M') {

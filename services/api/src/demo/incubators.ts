@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { withTenant } from '../db/with-tenant.js';
 import { newId } from '../lib/ids.js';
 import { addDays, addMonths, daysBetween, isoWeekday, todayIn } from '../lib/time.js';
-import type { DemoTenant } from './demo-tenant.js';
-import { apportion, generator, insertInChunks, personNames, type Random } from './generate.js';
+import { DEMO_PASSWORD, type DemoTenant } from './demo-tenant.js';
+import { apportion, generator, insertInChunks, personNames, type Random, someDayOf } from './generate.js';
 
 /**
  * The foundation's four incubators: cohorts of young entrepreneurs (18–35, mostly from poor
@@ -387,7 +387,6 @@ interface JobsCount {
   temporary: number;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 const clamp = (day: string, from: string, until: string) => (day < from ? from : day > until ? until : day);
 const later = (a: string, b: string) => (a > b ? a : b);
 const earlier = (a: string, b: string) => (a < b ? a : b);
@@ -398,15 +397,6 @@ function dayIn(random: Random, from: string, until: string): string {
   const weekday = isoWeekday(day);
   const moved = weekday === 6 ? addDays(day, -1) : weekday === 7 ? addDays(day, 1) : day;
   return clamp(moved, from, until);
-}
-
-function shuffled<T>(items: readonly T[], random: Random): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random.next() * (i + 1));
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
 }
 
 /** Where a venture that stayed the course stands on `day`. */
@@ -444,7 +434,7 @@ export async function seedIncubator(demo: DemoTenant): Promise<void> {
     demo.accounts.push({
       who: 'coach, Casablanca incubator',
       signIn: DEMO_COACH.email,
-      secret: 'Maalem-demo-2026',
+      secret: DEMO_PASSWORD,
     });
 
   // ----- Cohorts, ventures and their founders.
@@ -467,7 +457,7 @@ export async function seedIncubator(demo: DemoTenant): Promise<void> {
     const formalised = cohort.formalised ?? cohort.ventures;
     const by2024 = cohort.formalisedBy2024 ?? formalised;
     // Which of the cohort's places are abandoned, and in which order the others are formalised.
-    const abandonedAt = new Set(shuffled([...Array(total).keys()], shape).slice(0, cohort.abandoned));
+    const abandonedAt = new Set(shape.shuffle([...Array(total).keys()]).slice(0, cohort.abandoned));
     let stayed = 0;
     for (let place = 0; place < total; place++) {
       const index = ventures.length;
@@ -484,7 +474,7 @@ export async function seedIncubator(demo: DemoTenant): Promise<void> {
           id,
           ...names,
           // 18 to 35 on the day they were selected.
-          birth_date: `${Number(cohort.selection.slice(0, 4)) - random.int(19, 34)}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`,
+          birth_date: someDayOf(random, Number(cohort.selection.slice(0, 4)) - random.int(19, 34)),
           cin: `${plan.cinPrefix}${String(100000 + serial).slice(-6)}`,
           phone: `+2126${String(plan.seed * 10000 + serial)
             .padStart(8, '0')
@@ -599,7 +589,8 @@ export async function seedIncubator(demo: DemoTenant): Promise<void> {
   const veterans = ventures.filter((v) => v.exitedOn !== null && v.exitedOn <= `${YEAR - 1}-12-31`);
   const veteranIds = new Set(veterans.map((v) => v.id));
   const closing = new Set(
-    shuffled(veterans, rng(2))
+    rng(2)
+      .shuffle([...veterans])
       .slice(0, Math.floor(veterans.length * (1 - INCUBATOR_REPORT_2024.survivalRate)))
       .map((v) => v.id),
   );
@@ -671,7 +662,7 @@ export async function seedIncubator(demo: DemoTenant): Promise<void> {
   };
   const financing = rng(4);
   let toFinance = plan.targets.peopleFinanced;
-  for (const venture of shuffled(ventures, financing)) {
+  for (const venture of financing.shuffle([...ventures])) {
     const active =
       venture.phase !== 'ABANDONED' &&
       venture.cohort.incubation <= `${YEAR}-11-01` &&
@@ -914,10 +905,7 @@ function adjustJobs(jobs: JobsCount[], target: number, random: Random): void {
     const seen = latest.get(count.venture);
     if (!seen || seen.counted_on < count.counted_on) latest.set(count.venture, count);
   }
-  const trading = shuffled(
-    [...latest.values()].filter((c) => c.full_time + c.temporary > 0),
-    random,
-  );
+  const trading = random.shuffle([...latest.values()].filter((c) => c.full_time + c.temporary > 0));
   let missing = target - [...latest.values()].reduce((sum, c) => sum + c.full_time + c.temporary, 0);
   let idle = 0;
   for (let i = 0; missing !== 0; i = (i + 1) % trading.length) {

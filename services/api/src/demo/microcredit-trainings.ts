@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Database } from '../db/connect.js';
 import { withTenant } from '../db/with-tenant.js';
 import { newId } from '../lib/ids.js';
-import { apportion, generator, insertInChunks, personNames, type Random } from './generate.js';
+import { addDays } from '../lib/time.js';
+import { apportion, generator, insertInChunks, personNames, type Random, someDayOf } from './generate.js';
 
 /**
  * The micro-credit support centre's short trainings. 2024 matches the foundation's published
@@ -193,22 +194,6 @@ const MONTHS = [
   'déc.',
 ];
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-function shuffle<T>(items: T[], random: Random): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random.next() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
-}
-
 interface PlannedCourse {
   id: string;
   line: (typeof LINES)[number];
@@ -272,10 +257,7 @@ function seat(courses: PlannedCourse[], people: string[], times: number[], rando
   courses.forEach((c, i) => {
     c.size = sizes[i]!;
   });
-  const slots = shuffle(
-    courses.flatMap((c, i) => Array<number>(c.size).fill(i)),
-    random,
-  );
+  const slots = random.shuffle(courses.flatMap((c, i) => Array<number>(c.size).fill(i)));
   const order = people.map((_, i) => i).sort((a, b) => times[b]! - times[a]! || a - b);
   const seated: { course: PlannedCourse; personId: string }[] = [];
   let next = 0;
@@ -305,14 +287,11 @@ export async function seedMicrocreditTrainings(owner: Database, tenantId: string
       tenant_id: tenantId,
       id,
       ...personNames(random, sex),
-      birth_date: `${random.int(1970, 2002)}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`,
+      birth_date: someDayOf(random, random.int(1970, 2002)),
       phone: `+2127${String(20_000_000 + phoneSerial++).padStart(8, '0')}`,
     });
     return id;
   };
-  const multiplicity = (n: number, twice: number, thrice: number) =>
-    Array.from({ length: n }, (_, i) => (i < thrice ? 3 : i < thrice + twice ? 2 : 1));
-
   const courseRows: Record<string, unknown>[] = [];
   const sessionRows: Record<string, unknown>[] = [];
   const registrationRows: Record<string, unknown>[] = [];
@@ -372,38 +351,28 @@ export async function seedMicrocreditTrainings(owner: Database, tenantId: string
       created_at: `${addDays(course.firstDay, -20)}T09:00:00Z`,
     });
   };
-  const completion = () => (random.next() < 0.86 ? 'COMPLETED' : 'REGISTERED');
+  /** A year's courses, held: the first `thrice` people take three, the next `twice` two, the rest one. */
+  const hold = (courses: PlannedCourse[], people: string[], year: { twice: number; thrice: number }) => {
+    const times = people.map((_, i) => (i < year.thrice ? 3 : i < year.thrice + year.twice ? 2 : 1));
+    for (const { course, personId } of seat(courses, people, times, random))
+      register(course, personId, random.next() < 0.86 ? 'COMPLETED' : 'REGISTERED');
+    for (const course of courses) addCourse(course, 'CLOSED');
+  };
 
   // 2024, the reported year.
   const y2024 = MICROCREDIT_YEARS[2024];
   const courses2024 = planCourses(2024, y2024.courses, y2024.trainingDays, random);
   const people2024 = Array.from({ length: y2024.participants }, newPerson);
-  for (const { course, personId } of seat(
-    courses2024,
-    people2024,
-    multiplicity(y2024.participants, y2024.twice, y2024.thrice),
-    random,
-  )) {
-    register(course, personId, completion());
-  }
-  for (const course of courses2024) addCourse(course, 'CLOSED');
+  hold(courses2024, people2024, y2024);
 
   // 2023: some of 2024's participants had already come the year before.
   const y2023 = MICROCREDIT_YEARS[2023];
   const courses2023 = planCourses(2023, y2023.courses, y2023.trainingDays, random);
   const people2023 = [
-    ...shuffle([...people2024], random).slice(0, y2023.returning),
+    ...random.shuffle([...people2024]).slice(0, y2023.returning),
     ...Array.from({ length: y2023.participants - y2023.returning }, newPerson),
   ];
-  for (const { course, personId } of seat(
-    courses2023,
-    people2023,
-    multiplicity(y2023.participants, y2023.twice, y2023.thrice),
-    random,
-  )) {
-    register(course, personId, completion());
-  }
-  for (const course of courses2023) addCourse(course, 'CLOSED');
+  hold(courses2023, people2023, y2023);
 
   // What the figures must leave out: a cancelled 2024 course, withdrawals and an unpromoted waitlist,
   // all by people who took no 2024 course (so no active registration is duplicated).

@@ -6,13 +6,12 @@ import { seedCalls } from './calls.js';
 import { seedCraftEnrollment } from './craft-enrollment.js';
 import { seedCraftGraduation } from './craft-graduation.js';
 import { seedCraftTimetable } from './craft-timetable.js';
-import type { DemoAccount, DemoTenant } from './demo-tenant.js';
+import { DEMO_PASSWORD, type DemoAccount, type DemoTenant } from './demo-tenant.js';
 import { seedIncubator } from './incubators.js';
 import { seedMicrocreditTrainings } from './microcredit-trainings.js';
 
-export type { DemoAccount } from './demo-tenant.js';
+export { DEMO_PASSWORD, type DemoAccount } from './demo-tenant.js';
 
-export const DEMO_PASSWORD = 'Maalem-demo-2026';
 const CODE_SECRET = 'one-time code (see the log)';
 
 type Kind = 'CRAFT_CENTRE' | 'INCUBATOR' | 'MICROCREDIT_CENTRE';
@@ -93,10 +92,9 @@ const TENANTS: {
 ];
 
 /**
- * Loads the demo network into an empty database (as the owner role). Returns nothing when the
- * database already holds a network: demo data is loaded once and never over real data.
+ * Gives a graduate of the centre an account (the first woman by certificate, then by name): her
+ * person record and a TRAINEE role.
  */
-/** Gives the first weaving graduate of the centre an account (her person record and a TRAINEE role). */
 async function linkGraduate(owner: Database, tenantId: string, userId: string): Promise<void> {
   await withTenant(owner, tenantId, async (tx) => {
     const graduate = await tx
@@ -117,6 +115,10 @@ async function linkGraduate(owner: Database, tenantId: string, userId: string): 
   });
 }
 
+/**
+ * Loads the demo network into an empty database (as the owner role). Returns nothing when the
+ * database already holds a network: demo data is loaded once and never over real data.
+ */
 export async function seedDemoData(owner: Database): Promise<DemoAccount[] | null> {
   const existing = await owner.selectFrom('network').select('id').limit(1).executeTakeFirst();
   if (existing) return null;
