@@ -10,6 +10,17 @@ export interface PdfRenderer {
 // keeps the text layer in logical order, so a PDF reader can search and copy it.
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Text (or an attribute's value) as HTML: every printed document puts what people typed through it. */
+export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+
 export function createPdfRenderer(chromiumPath: string): PdfRenderer {
   let browser: Promise<Browser> | null = null;
   const start = () => {

@@ -1,11 +1,9 @@
 import type { Role } from '../../graphql/generated/resolvers.js';
-import type { Actor } from '../identity/access.js';
+import { type Actor, holdsAny } from '../identity/access.js';
 import { READERS, WRITERS } from '../people/scope.js';
 
 /** Roles that may take a register at all; which registers each may take is `registerAccess`. */
 export const RECORDERS: readonly Role[] = ['DIRECTOR', 'COORDINATOR', 'INSTRUCTOR', 'HOST_ARTISAN'];
-
-const hasAny = (actor: Actor, roles: readonly string[]) => actor.roles.some((role) => roles.includes(role));
 
 /**
  * What the actor may do with a session's register:
@@ -20,13 +18,13 @@ export function registerAccess(
   actor: Actor,
   session: { kind: string; host_id: string | null },
 ): 'RECORD' | 'SEE' | 'NONE' {
-  if (hasAny(actor, WRITERS)) return 'RECORD';
+  if (holdsAny(actor, WRITERS)) return 'RECORD';
   const ownHost =
     actor.roles.includes('HOST_ARTISAN') &&
     session.host_id !== null &&
     actor.hostIds.includes(session.host_id);
   if (session.kind === 'PRACTICE' && ownHost) return 'RECORD';
   if (session.kind !== 'PRACTICE' && actor.roles.includes('INSTRUCTOR')) return 'RECORD';
-  if (hasAny(actor, READERS) || ownHost) return 'SEE';
+  if (holdsAny(actor, READERS) || ownHost) return 'SEE';
   return 'NONE';
 }

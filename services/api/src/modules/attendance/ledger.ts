@@ -4,7 +4,7 @@ import { type Tx, withTenant } from '../../db/with-tenant.js';
 import type { Context } from '../../graphql/context.js';
 import { UserError } from '../../graphql/errors.js';
 import type { LedgerFigures, LedgerSort, LedgerStatus } from '../../graphql/generated/resolvers.js';
-import { isUuid } from '../../lib/ids.js';
+import { isUuid, uniqueUuids } from '../../lib/ids.js';
 import { ownEnrollmentIds } from '../enrollment/service.js';
 import { requireMember } from '../identity/access.js';
 import { READERS } from '../people/scope.js';
@@ -383,7 +383,7 @@ export async function ledgerOfEnrollments(
   enrollmentIds: readonly string[],
   today: string,
 ): Promise<Map<string, LedgerFigures>> {
-  const ids = [...new Set(enrollmentIds)].filter(isUuid);
+  const ids = uniqueUuids(enrollmentIds);
   if (ids.length === 0) return new Map();
   const tolerance = (await settingsIn(tx)).ledger_tolerance;
   const rows = await traineeTallies(tx, { enrollmentIds: ids }, { from: null, to: null, today });

@@ -14,7 +14,7 @@ import { addDays, isoWeekday } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
 import { enrollmentsByIds } from '../enrollment/service.js';
 import { hostsByIds } from '../hosts/service.js';
-import { type Actor, inTenant, requireMember } from '../identity/access.js';
+import { type Actor, holdsAny, inTenant, requireMember } from '../identity/access.js';
 import { WRITERS } from '../people/scope.js';
 import { tenantToday } from '../people/service.js';
 import { hoursBetween } from '../timetable/clock.js';
@@ -270,7 +270,7 @@ export async function recordAttendance(
  */
 export async function confirmWeek(ctx: Context, input: ConfirmWeekInput): Promise<{ recorded: number }> {
   const actor = await requireMember(ctx, ['HOST_ARTISAN', ...WRITERS]);
-  const writer = actor.roles.some((role) => (WRITERS as readonly string[]).includes(role));
+  const writer = holdsAny(actor, WRITERS);
   if (!isUuid(input.hostId) || (!writer && !actor.hostIds.includes(input.hostId)))
     throw new UserError('NOT_FOUND', 'hostId');
   const today = await tenantToday(ctx, actor.tenantId);

@@ -13,7 +13,7 @@ import { addDays, isoWeekday, todayIn, toInstant } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
 import { enrollmentsOfPeople } from '../enrollment/service.js';
 import { hostsByIds } from '../hosts/service.js';
-import { type Actor, requireMember } from '../identity/access.js';
+import { type Actor, holdsAny, requireMember } from '../identity/access.js';
 import { WRITERS } from '../people/scope.js';
 import { peopleByIds } from '../people/service.js';
 import { cohortsByIds } from '../programmes/service.js';
@@ -114,7 +114,7 @@ export async function myCalendarFeeds(ctx: Context): Promise<CalendarFeedRow[]> 
 }
 
 function isStaff(actor: Actor): boolean {
-  return actor.roles.some((role) => STAFF.includes(role));
+  return holdsAny(actor, STAFF);
 }
 
 /** The (unmerged) person records linked to the caller's account in this centre. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ApplicationRow, CallRow, PersonRow } from '../../db/rows.js';
+import type { ApplicationRow, CallRow } from '../../db/rows.js';
 import { type Tx, withTenant } from '../../db/with-tenant.js';
 import type { Context } from '../../graphql/context.js';
 import { UserError, UserErrors } from '../../graphql/errors.js';
@@ -11,13 +11,14 @@ import type {
 import { isCalendarDay } from '../../graphql/schema.js';
 import { isUuid, newId } from '../../lib/ids.js';
 import { provinceDistance } from '../../lib/provinces.js';
+import { clean } from '../../lib/text.js';
 import { ageOn } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
 import { inTenant, requireMember } from '../identity/access.js';
 import { peopleByIds, tenantToday } from '../people/service.js';
-import { venturesByIds } from '../ventures/service.js';
+import { leadFounderOf, venturesByIds } from '../ventures/service.js';
 import { lockCall, viewApplication, WRITERS } from './core.js';
-import { clean, documentKind } from './validate.js';
+import { documentKind } from './validate.js';
 
 // Applications recorded by staff (typed in from paper, or on the applicant's behalf), their
 // documents, and withdrawal.
@@ -103,30 +104,13 @@ async function personApplicant(tx: Tx, personId: string): Promise<Applicant> {
 async function ventureApplicant(tx: Tx, ventureId: string): Promise<Applicant> {
   const venture = isUuid(ventureId) ? (await venturesByIds(tx, [ventureId])).get(ventureId) : undefined;
   if (!venture) throw new UserError('NOT_FOUND', 'ventureId');
-  const lead = await leadFounder(tx, venture.id);
+  const lead = await leadFounderOf(tx, venture.id);
   return {
     kind: 'VENTURE',
     field: 'ventureId',
     birthDate: lead?.birth_date ?? null,
     province: venture.province,
   };
-}
-
-/**
- * The venture's lead founder (whose age the band applies to). Read-only, on the ventures module's
- * table: it exports venturesByIds but nothing for founders yet.
- */
-async function leadFounder(tx: Tx, ventureId: string): Promise<PersonRow | null> {
-  const row = await tx
-    .selectFrom('venture_founder')
-    .select('person_id')
-    .where('venture_id', '=', ventureId)
-    .orderBy('is_lead', 'desc')
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
-  if (!row) return null;
-  return (await peopleByIds(tx, [row.person_id])).get(row.person_id) ?? null;
 }
 
 /**

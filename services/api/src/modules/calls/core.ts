@@ -3,7 +3,7 @@ import type { Tx } from '../../db/with-tenant.js';
 import { UserError } from '../../graphql/errors.js';
 import type { CallStatus, Role } from '../../graphql/generated/resolvers.js';
 import { isUuid, uniqueUuids } from '../../lib/ids.js';
-import type { Actor } from '../identity/access.js';
+import { type Actor, holdsAny } from '../identity/access.js';
 
 // Who may do what with calls, and the building blocks every part of the module runs in its
 // tenant transaction.
@@ -13,7 +13,7 @@ export const WRITERS: readonly Role[] = ['DIRECTOR', 'COORDINATOR'];
 /** See every call, application, submitted evaluation and the whole ranking. */
 export const STAFF: readonly Role[] = ['NETWORK_ADMIN', 'DIRECTOR', 'COORDINATOR'];
 
-export const isStaff = (actor: Actor) => actor.roles.some((role) => STAFF.includes(role));
+export const isStaff = (actor: Actor) => holdsAny(actor, STAFF);
 
 /**
  * The call row, locked until the transaction ends. Status moves take it exclusively; applications,

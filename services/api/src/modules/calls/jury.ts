@@ -4,12 +4,12 @@ import type { Context } from '../../graphql/context.js';
 import { UserError } from '../../graphql/errors.js';
 import type { AddJurorInput, RemoveJurorInput } from '../../graphql/generated/resolvers.js';
 import { isUuid, newId } from '../../lib/ids.js';
+import { clean } from '../../lib/text.js';
 import { recordAudit } from '../audit/service.js';
 import { type Actor, requireMember } from '../identity/access.js';
 import { normalizePhone } from '../identity/phone.js';
 import { grantRole, membershipsOf } from '../tenancy/service.js';
 import { lockCall, WRITERS } from './core.js';
-import { clean } from './validate.js';
 
 // Naming the jury: members of the centre, or outside experts who get a JUROR membership.
 

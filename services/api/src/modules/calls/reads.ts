@@ -131,7 +131,7 @@ export function getApplication(ctx: Context, id: string): Promise<ApplicationRow
 export const readCalls = (ctx: Context, ids: readonly string[]) => inTenant(ctx, (tx) => callsByIds(tx, ids));
 
 export const readCohorts = (ctx: Context, ids: readonly string[]) =>
-  inTenant(ctx, (tx) => cohortsByIds(tx, uniqueUuids(ids)));
+  inTenant(ctx, (tx) => cohortsByIds(tx, ids));
 
 /** The tables that hang off a call, each with the order its rows are shown in. */
 const CALL_PARTS = {
@@ -253,17 +253,14 @@ export const readPeople = (ctx: Context, ids: readonly string[]) =>
   );
 
 export const readVentures = (ctx: Context, ids: readonly string[]): Promise<Map<string, VentureRow>> =>
-  inTenant(ctx, (tx) => venturesByIds(tx, uniqueUuids(ids)));
+  inTenant(ctx, (tx) => venturesByIds(tx, ids));
 
 /** The person's full name or the venture's name, for applications already shown. */
 export function applicantNames(ctx: Context, applications: readonly ApplicationRow[]) {
   return inTenant(ctx, async (tx) => {
     const personIds = applications.flatMap((a) => (a.person_id ? [a.person_id] : []));
     const ventureIds = applications.flatMap((a) => (a.venture_id ? [a.venture_id] : []));
-    const [people, ventures] = await Promise.all([
-      peopleByIds(tx, personIds),
-      venturesByIds(tx, uniqueUuids(ventureIds)),
-    ]);
+    const [people, ventures] = await Promise.all([peopleByIds(tx, personIds), venturesByIds(tx, ventureIds)]);
     const names = new Map<string, string>();
     for (const a of applications) {
       const person = a.person_id ? people.get(a.person_id) : undefined;

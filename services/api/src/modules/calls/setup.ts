@@ -11,7 +11,7 @@ import type {
   CreateCallInput,
   UpdateCallInput,
 } from '../../graphql/generated/resolvers.js';
-import { isUuid, newId } from '../../lib/ids.js';
+import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/service.js';
 import { type Actor, requireMember } from '../identity/access.js';
 import { cohortsByIds } from '../programmes/service.js';
@@ -41,8 +41,7 @@ function checkedLists(categories?: CallCategoryInput[] | null, criteria?: CallCr
 
 async function checkCohort(tx: Tx, cohortId: string | null | undefined): Promise<string | null> {
   if (!cohortId) return null;
-  if (!isUuid(cohortId) || !(await cohortsByIds(tx, [cohortId])).has(cohortId))
-    throw new UserError('NOT_FOUND', 'cohortId');
+  if (!(await cohortsByIds(tx, [cohortId])).has(cohortId)) throw new UserError('NOT_FOUND', 'cohortId');
   return cohortId;
 }
 

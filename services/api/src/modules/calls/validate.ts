@@ -7,6 +7,7 @@ import type {
 } from '../../graphql/generated/resolvers.js';
 import { isCalendarDay } from '../../graphql/schema.js';
 import { canonicalProvince, provinceKey } from '../../lib/provinces.js';
+import { clean } from '../../lib/text.js';
 
 // Set-up rules of a call, checked all at once so the form is fixed in one go.
 
@@ -17,10 +18,6 @@ export interface Problem {
   field: string;
   code: ErrorCode;
 }
-
-/** Trimmed, inner runs of spaces made one; blank is null. */
-export const clean = (value: string | null | undefined): string | null =>
-  value?.trim().replace(/\s+/g, ' ') || null;
 
 /** A call's own fields, as the form gives them once omitted ones are filled from the stored call. */
 export interface CallFields {

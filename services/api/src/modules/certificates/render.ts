@@ -3,7 +3,7 @@ import type { Database } from '../../db/connect.js';
 import type { CertificateRow } from '../../db/rows.js';
 import { type Tx, withTenant } from '../../db/with-tenant.js';
 import type { AppDeps } from '../../graphql/context.js';
-import { isUuid } from '../../lib/ids.js';
+import { isUuid, uniqueUuids } from '../../lib/ids.js';
 import { type ClaimedJob, enqueueJob, type JobHandlers } from '../jobs/queue.js';
 import { contentOf, verificationUrl } from './content.js';
 import { certificateHtml, qrSvg } from './template.js';
@@ -36,19 +36,18 @@ export const WITHOUT_PDF = [
   'created_at',
 ] as const;
 
-/** Certificates by id without their PDF bytes (pdf reads as null: ask certificatePdf for those). */
+/** Certificates as lists read them: pdf reads as null (ask certificatePdf for the bytes). */
+export const withoutPdf = (tx: Tx) =>
+  tx.selectFrom('certificate').select(WITHOUT_PDF).select(sql<Buffer | null>`null::bytea`.as('pdf'));
+
+/** Certificates by id without their PDF bytes. */
 export async function certificatesByIds(
   tx: Tx,
   ids: readonly string[],
 ): Promise<Map<string, CertificateRow>> {
-  const wanted = [...new Set(ids)].filter(isUuid);
+  const wanted = uniqueUuids(ids);
   if (wanted.length === 0) return new Map();
-  const rows = await tx
-    .selectFrom('certificate')
-    .select(WITHOUT_PDF)
-    .select(sql<Buffer | null>`null::bytea`.as('pdf'))
-    .where('id', 'in', wanted)
-    .execute();
+  const rows = await withoutPdf(tx).where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
 

@@ -8,19 +8,19 @@ import type {
   ExportFile,
   RevokeCertificateInput,
 } from '../../graphql/generated/resolvers.js';
-import { isUuid } from '../../lib/ids.js';
+import { isUuid, uniqueUuids } from '../../lib/ids.js';
 import { toLocal } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
 import { enrollmentsOfCohort, ownEnrollmentIds } from '../enrollment/service.js';
-import { type Actor, requireMember } from '../identity/access.js';
+import { type Actor, holdsAny, inTenant, requireMember } from '../identity/access.js';
 import { READERS } from '../people/scope.js';
 import { peopleByIds } from '../people/service.js';
 import { tenantsByIds } from '../tenancy/service.js';
 import { contentOf } from './content.js';
-import { certificatesByIds, renderCertificate, storePdf, WITHOUT_PDF } from './render.js';
+import { certificatesByIds, renderCertificate, storePdf, WITHOUT_PDF, withoutPdf } from './render.js';
 import { normalizeSerial } from './serial.js';
 
-const isStaff = (actor: Actor) => actor.roles.some((role) => (READERS as readonly string[]).includes(role));
+const isStaff = (actor: Actor) => holdsAny(actor, READERS);
 
 /**
  * Staff read every certificate of the tenant; anyone else only those of their own enrollments
@@ -31,9 +31,6 @@ async function visibleTo(tx: Tx, actor: Actor, rows: CertificateRow[]): Promise<
   const own = new Set(await ownEnrollmentIds(tx, actor.userId));
   return rows.filter((row) => own.has(row.enrollment_id));
 }
-
-const withoutPdf = (tx: Tx) =>
-  tx.selectFrom('certificate').select(WITHOUT_PDF).select(sql<Buffer | null>`null::bytea`.as('pdf'));
 
 export async function getCertificate(ctx: Context, id: string): Promise<CertificateRow | null> {
   const actor = await requireMember(ctx);
@@ -86,14 +83,12 @@ export async function cohortCertificates(ctx: Context, cohortId: string): Promis
 
 /** The certificates of graduations (the Graduation.certificate loader), under the same rule. */
 export function certificatesOfGraduations(ctx: Context, graduationIds: readonly string[]) {
-  return requireMember(ctx).then((actor) =>
-    withTenant(ctx.deps.db, actor.tenantId, async (tx) => {
-      const ids = [...new Set(graduationIds)].filter(isUuid);
-      if (ids.length === 0) return new Map<string, CertificateRow>();
-      const rows = await withoutPdf(tx).where('graduation_id', 'in', ids).execute();
-      return new Map((await visibleTo(tx, actor, rows)).map((r) => [r.graduation_id, r]));
-    }),
-  );
+  return inTenant(ctx, async (tx, actor) => {
+    const ids = uniqueUuids(graduationIds);
+    if (ids.length === 0) return new Map<string, CertificateRow>();
+    const rows = await withoutPdf(tx).where('graduation_id', 'in', ids).execute();
+    return new Map((await visibleTo(tx, actor, rows)).map((r) => [r.graduation_id, r]));
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { escapeHtml as esc } from '../../lib/pdf.js';
 import type { CertificateContent } from './content.js';
 
 /*
@@ -6,17 +7,8 @@ import type { CertificateContent } from './content.js';
  * fetched) that lib/pdf.ts prints: the French text on the left, the Arabic on the right (its own
  * dir="rtl" lang="ar" block), the serial and a QR code of the public verification page below.
  * Fonts are Debian's fonts-noto-core. Every value comes from the database and may hold anything a
- * person typed: each one goes through esc().
+ * person typed: each one goes through esc() (lib/pdf.ts's escapeHtml).
  */
-
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-export const esc = (value: string) => value.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
 /** 2025-07-15 → 15/07/2025, as Moroccan documents write a date. */
 const day = (iso: string) => iso.split('-').reverse().join('/');

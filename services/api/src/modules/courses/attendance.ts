@@ -5,12 +5,11 @@ import type { Context } from '../../graphql/context.js';
 import { UserError } from '../../graphql/errors.js';
 import type { RecordCourseAttendanceInput, Role } from '../../graphql/generated/resolvers.js';
 import { isUuid, newId } from '../../lib/ids.js';
-import { todayIn } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
 import { requireMember } from '../identity/access.js';
 import { WRITERS } from '../people/scope.js';
-import { lockCourse, recomputeCompletion, TAKING_PLACE } from './core.js';
-import { tenantZone } from './sms.js';
+import { tenantToday } from '../people/service.js';
+import { lockCourseOf, recomputeCompletion, TAKING_PLACE } from './core.js';
 
 /** Who takes a short training's attendance: the centre's staff and the trainer who gives it. */
 export const ATTENDANCE_RECORDERS: readonly Role[] = [...WRITERS, 'INSTRUCTOR'];
@@ -29,16 +28,10 @@ export async function recordCourseAttendance(
   const ids = input.entries.map((e) => e.registrationId);
   if (ids.length === 0 || ids.length > MAX_ENTRIES || new Set(ids).size !== ids.length || !ids.every(isUuid))
     throw new UserError('INVALID_INPUT', 'entries');
-  const today = todayIn(await tenantZone(ctx, actor.tenantId));
+  const today = await tenantToday(ctx, actor.tenantId);
   return withTenant(ctx.deps.db, actor.tenantId, async (tx) => {
-    const found = await tx
-      .selectFrom('course_session')
-      .select('course_id')
-      .where('id', '=', input.sessionId)
-      .executeTakeFirst();
-    if (!found) throw new UserError('NOT_FOUND', 'sessionId');
     // Under the course lock: completion is recomputed against registrations nobody is changing.
-    const course = await lockCourse(tx, found.course_id, 'sessionId');
+    const course = await lockCourseOf(tx, 'course_session', input.sessionId, 'sessionId');
     const session = await tx
       .selectFrom('course_session')
       .selectAll()

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { CourseRow, RegistrationRow } from '../../db/rows.js';
 import type { Tx } from '../../db/with-tenant.js';
 import { UserError } from '../../graphql/errors.js';
-import { isUuid } from '../../lib/ids.js';
+import { isUuid, uniqueUuids } from '../../lib/ids.js';
 
 // The module's building blocks inside a tenant transaction: locking a course, counting its
 // places, completion, and the waitlist.
@@ -28,6 +28,21 @@ export async function lockCourse(tx: Tx, id: string, field: string): Promise<Cou
   return course;
 }
 
+/**
+ * The course of a registration or session, locked: the course first, then (by the caller) the row
+ * again, the same lock order as register(). NOT_FOUND on `field` when the row is not there.
+ */
+export async function lockCourseOf(
+  tx: Tx,
+  table: 'registration' | 'course_session',
+  id: string,
+  field: string,
+): Promise<CourseRow> {
+  const found = await tx.selectFrom(table).select('course_id').where('id', '=', id).executeTakeFirst();
+  if (!found) throw new UserError('NOT_FOUND', field);
+  return lockCourse(tx, found.course_id, field);
+}
+
 export async function placesTaken(tx: Tx, courseId: string): Promise<number> {
   const row = await tx
     .selectFrom('registration')
@@ -39,7 +54,7 @@ export async function placesTaken(tx: Tx, courseId: string): Promise<number> {
 }
 
 export async function coursesByIds(tx: Tx, ids: readonly string[]): Promise<Map<string, CourseRow>> {
-  const wanted = [...new Set(ids)].filter(isUuid);
+  const wanted = uniqueUuids(ids);
   if (wanted.length === 0) return new Map();
   const rows = await tx.selectFrom('course').selectAll().where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r]));

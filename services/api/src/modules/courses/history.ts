@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { withTenant } from '../../db/with-tenant.js';
 import type { Context } from '../../graphql/context.js';
 import type { PersonHistoryKind } from '../../graphql/generated/resolvers.js';
-import { isUuid } from '../../lib/ids.js';
+import { uniqueUuids } from '../../lib/ids.js';
 import { requireMember } from '../identity/access.js';
 
 export interface PersonHistoryEntry {
@@ -28,7 +28,7 @@ export async function historyOfPeople(
   personIds: readonly string[],
 ): Promise<Map<string, PersonHistoryEntry[]>> {
   const actor = await requireMember(ctx);
-  const ids = [...new Set(personIds)].filter(isUuid);
+  const ids = uniqueUuids(personIds);
   const byPerson = new Map<string, PersonHistoryEntry[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return byPerson;
   const list = sql.join(ids);

@@ -13,7 +13,7 @@ import { uniqueUuids } from '../../lib/ids.js';
 import { type Actor, inTenant } from '../identity/access.js';
 import { personScope } from '../people/scope.js';
 import { peopleByIds, peopleVisibleTo } from '../people/service.js';
-import { coursesByIds, TAKING_PLACE } from './core.js';
+import { ACTIVE, coursesByIds, TAKING_PLACE } from './core.js';
 
 // The batch reads behind the module's loaders: one statement per level (two where visibility must
 // be checked), the same rules as the root queries. Staff see every registration; anyone else
@@ -58,7 +58,7 @@ export function registrationsOfCourses(ctx: Context, courseIds: readonly string[
       .selectFrom('registration')
       .selectAll()
       .where('course_id', 'in', ids)
-      .where('status', 'in', ['REGISTERED', 'COMPLETED', 'WAITLISTED'])
+      .where('status', 'in', ACTIVE)
       .orderBy(sql`status = 'WAITLISTED'`)
       .orderBy(sql`case when status = 'WAITLISTED' then waitlisted_at else created_at end`)
       .orderBy('id')

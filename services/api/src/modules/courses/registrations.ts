@@ -18,7 +18,7 @@ import {
   type PossibleDuplicate,
   peopleByIds,
 } from '../people/service.js';
-import { ACTIVE, fillFreePlaces, firstDays, lockCourse, placesTaken } from './core.js';
+import { ACTIVE, fillFreePlaces, firstDays, lockCourse, lockCourseOf, placesTaken } from './core.js';
 import { courseText, notifyPromoted, scheduleReminder, tenantZone, textPerson } from './sms.js';
 
 const REASON_MAX = 500;
@@ -123,14 +123,7 @@ export async function cancelRegistration(
   const reason = input.reason?.trim() || null;
   if (reason !== null && reason.length > REASON_MAX) throw new UserError('INVALID_INPUT', 'reason');
   return withTenant(ctx.deps.db, actor.tenantId, async (tx) => {
-    const found = await tx
-      .selectFrom('registration')
-      .select('course_id')
-      .where('id', '=', input.id)
-      .executeTakeFirst();
-    if (!found) throw new UserError('NOT_FOUND', 'id');
-    // The course first, then the registration: the same lock order as register().
-    const course = await lockCourse(tx, found.course_id, 'id');
+    const course = await lockCourseOf(tx, 'registration', input.id, 'id');
     const current = await tx
       .selectFrom('registration')
       .selectAll()

@@ -16,6 +16,7 @@ import type {
 import { decodeCursor, encodeCursor, pageSize, toConnection } from '../../lib/cursor.js';
 import { isUuid, newId } from '../../lib/ids.js';
 import { foundIn } from '../../lib/like.js';
+import { clean } from '../../lib/text.js';
 import { recordAudit } from '../audit/service.js';
 import { type Actor, requireMember } from '../identity/access.js';
 import { READERS, WRITERS } from '../people/scope.js';
@@ -24,11 +25,12 @@ import {
   fillFreePlaces,
   firstDays,
   lockCourse,
+  lockCourseOf,
   placesTaken,
   recomputeCompletion,
 } from './core.js';
 import { notifyPromoted, scheduleReminder, tenantZone } from './sms.js';
-import { AUDIENCES, checkCourse, checkSession, clean, MODES } from './validate.js';
+import { AUDIENCES, checkCourse, checkSession, MODES } from './validate.js';
 
 const STATUSES: readonly CourseStatus[] = ['OPEN', 'CLOSED', 'CANCELLED'];
 
@@ -236,13 +238,7 @@ export async function removeCourseSession(
   if (!isUuid(input.id)) throw new UserError('NOT_FOUND', 'id');
   const zone = await tenantZone(ctx, actor.tenantId);
   return withTenant(ctx.deps.db, actor.tenantId, async (tx) => {
-    const found = await tx
-      .selectFrom('course_session')
-      .select('course_id')
-      .where('id', '=', input.id)
-      .executeTakeFirst();
-    if (!found) throw new UserError('NOT_FOUND', 'id');
-    const course = await lockCourse(tx, found.course_id, 'id');
+    const course = await lockCourseOf(tx, 'course_session', input.id, 'id');
     const taken = await tx
       .selectFrom('course_attendance')
       .select('id')

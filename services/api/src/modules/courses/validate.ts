@@ -5,6 +5,7 @@ import type {
   CourseMode,
   ErrorCode,
 } from '../../graphql/generated/resolvers.js';
+import { clean } from '../../lib/text.js';
 
 /** A course's own fields as stored (status is changed by its own mutation). */
 export interface NormalizedCourse {
@@ -42,10 +43,6 @@ const CITY_MAX = 80;
 const TOPIC_MAX = 500;
 // price_mad is numeric(10, 2).
 const MAX_PRICE = 99_999_999.99;
-
-/** Trimmed, inner runs of spaces made one; blank is null. */
-export const clean = (value: string | null | undefined): string | null =>
-  value?.trim().replace(/\s+/g, ' ') || null;
 
 const lengthIn = (text: string, min: number, max: number) => text.length >= min && text.length <= max;
 

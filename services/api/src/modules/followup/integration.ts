@@ -3,6 +3,8 @@ import { type Tx, withTenant } from '../../db/with-tenant.js';
 import type { Context } from '../../graphql/context.js';
 import { UserError } from '../../graphql/errors.js';
 import type { OutcomeStatus, ReportScope } from '../../graphql/generated/resolvers.js';
+import { groupBy } from '../../lib/group-by.js';
+import { checkYear } from '../../lib/year.js';
 import { requireMember } from '../identity/access.js';
 import { networkCentres } from '../tenancy/network.js';
 import { type TenantRow, tenantsByIds } from '../tenancy/service.js';
@@ -154,16 +156,13 @@ export async function computeIntegration(
       from waves group by months, status`.execute(tx);
 
   const lines = (dimension: GroupRow['dimension']) => {
-    const groups = new Map<string, { rows: GroupRow[] }>();
-    for (const row of rows.filter((r) => r.dimension === dimension)) {
-      const id = `${row.sort_key ?? ''}\u0000${row.key}`;
-      const group = groups.get(id) ?? { rows: [] };
-      group.rows.push(row);
-      groups.set(id, group);
-    }
+    const groups = groupBy(
+      rows.filter((r) => r.dimension === dimension),
+      (row) => `${row.sort_key ?? ''}\u0000${row.key}`,
+    );
     return [...groups.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, { rows: group }]) =>
+      .map(([, group]) =>
         figures(
           group[0]!.key,
           group[0]!.label_ar,
@@ -194,12 +193,6 @@ export const centreLine = (centre: Pick<TenantRow, 'name' | 'name_ar'>, total: I
   labelAr: centre.name_ar,
 });
 
-export function checkYear(year: number | null | undefined): number | null {
-  if (year == null) return null;
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UserError('INVALID_INPUT', 'year');
-  return year;
-}
-
 function checkWave(wave: number | null | undefined): number | null {
   if (wave == null) return null;
   if (!(WAVES as readonly number[]).includes(wave)) throw new UserError('INVALID_INPUT', 'wave');
@@ -215,16 +208,13 @@ export async function reportCentres(ctx: Context, scope: ReportScope, purpose: s
 }
 
 /**
- * Lines of several centres added up by key. Cohorts are a centre's own, so in a network they keep
- * their centre's city in the key; trades, sexes and waves mean the same everywhere.
+ * Lines of several centres added up by key: trades and sexes mean the same everywhere (cohorts are
+ * a centre's own and are not added up; waves are added wave by wave).
  */
-function addBy(key: (line: IntegrationFigures) => string, parts: readonly IntegrationFigures[][]) {
-  const groups = new Map<string, IntegrationFigures[]>();
-  for (const line of parts.flat()) {
-    const k = key(line);
-    groups.set(k, [...(groups.get(k) ?? []), line]);
-  }
-  return [...groups.entries()].map(([k, lines]) => addFigures(k, lines[0]!.labelAr, lines));
+function addByKey(parts: readonly IntegrationFigures[][]) {
+  return [...groupBy(parts.flat(), (line) => line.key).entries()].map(([key, lines]) =>
+    addFigures(key, lines[0]!.labelAr, lines),
+  );
 }
 
 /** The integration query: per centre in its own transaction, then added up (never a cross-tenant query). */
@@ -245,10 +235,9 @@ export async function integrationReport(
   }
   const many = scope === 'NETWORK';
   const all = perCentre.map((c) => c.breakdowns);
-  const byTrade = addBy(
-    (l) => l.key,
-    all.map((b) => b.byTrade),
-  ).sort((a, b) => b.graduates - a.graduates || a.key.localeCompare(b.key));
+  const byTrade = addByKey(all.map((b) => b.byTrade)).sort(
+    (a, b) => b.graduates - a.graduates || a.key.localeCompare(b.key),
+  );
   const byCohort = many
     ? perCentre.flatMap(({ centre, breakdowns }) =>
         breakdowns.byCohort.map((line) => ({ ...line, key: `${line.key} — ${centre.city}` })),
@@ -266,10 +255,7 @@ export async function integrationReport(
     byCentre: perCentre.map(({ centre, breakdowns }) => centreLine(centre, breakdowns.total)),
     byTrade,
     byCohort,
-    bySex: addBy(
-      (l) => l.key,
-      all.map((b) => b.bySex),
-    ).sort((a, b) => a.key.localeCompare(b.key)),
+    bySex: addByKey(all.map((b) => b.bySex)).sort((a, b) => a.key.localeCompare(b.key)),
     byWave: WAVES.map((months) =>
       addFigures(
         String(months),

@@ -7,11 +7,11 @@ import type { SubmitOutcomeByLinkInput } from '../../graphql/generated/resolvers
 import { todayIn } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
 import { enrollmentsByIds } from '../enrollment/service.js';
+import { graduationsByIds } from '../graduation/standing.js';
 import { peopleByIds } from '../people/service.js';
 import { cohortsByIds, programmesByIds } from '../programmes/service.js';
 import { tenantsByIds } from '../tenancy/service.js';
 import { parseLinkToken } from './link.js';
-import { graduationsByIds } from './reads.js';
 import { answerOf } from './service.js';
 import { checkAnswer } from './validate.js';
 

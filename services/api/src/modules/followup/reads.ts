@@ -1,25 +1,16 @@
 import type { GraduationRow, OutcomeRow } from '../../db/rows.js';
-import { type Tx, withTenant } from '../../db/with-tenant.js';
+import { withTenant } from '../../db/with-tenant.js';
 import type { Context } from '../../graphql/context.js';
 import type { Role } from '../../graphql/generated/resolvers.js';
-import { isUuid } from '../../lib/ids.js';
-import { requireMember } from '../identity/access.js';
+import { groupBy } from '../../lib/group-by.js';
+import { uniqueUuids } from '../../lib/ids.js';
+import { graduationsByIds } from '../graduation/standing.js';
+import { holdsAny, inTenant, requireMember } from '../identity/access.js';
 
 /** Staff who read the follow-up (the work list, the waves, the integration figures). */
 export const READERS: readonly Role[] = ['DIRECTOR', 'COORDINATOR', 'NETWORK_ADMIN'];
 /** Staff who record answers and send links. */
 export const WRITERS: readonly Role[] = ['DIRECTOR', 'COORDINATOR'];
-
-/**
- * Graduations by id. A read-only look at the graduation module's table: a wave needs its
- * graduation's day and enrollment, nothing that module decides.
- */
-export async function graduationsByIds(tx: Tx, ids: readonly string[]): Promise<Map<string, GraduationRow>> {
-  const wanted = [...new Set(ids)].filter(isUuid);
-  if (wanted.length === 0) return new Map();
-  const rows = await tx.selectFrom('graduation').selectAll().where('id', 'in', wanted).execute();
-  return new Map(rows.map((r) => [r.id, r]));
-}
 
 /** The waves of several graduations, in order (the Graduation.outcomes loader). */
 export async function outcomesOfGraduations(
@@ -28,8 +19,8 @@ export async function outcomesOfGraduations(
 ): Promise<Map<string, OutcomeRow[]>> {
   const actor = await requireMember(ctx);
   // A trainee or an artisan may see a graduation, not what the graduate told the centre since.
-  if (!actor.roles.some((role) => READERS.includes(role))) return new Map();
-  const wanted = [...new Set(graduationIds)].filter(isUuid);
+  if (!holdsAny(actor, READERS)) return new Map();
+  const wanted = uniqueUuids(graduationIds);
   if (wanted.length === 0) return new Map();
   const rows = await withTenant(ctx.deps.db, actor.tenantId, (tx) =>
     tx
@@ -39,20 +30,9 @@ export async function outcomesOfGraduations(
       .orderBy('months_after_graduation')
       .execute(),
   );
-  const byGraduation = new Map<string, OutcomeRow[]>();
-  for (const row of rows) {
-    const list = byGraduation.get(row.graduation_id) ?? [];
-    list.push(row);
-    byGraduation.set(row.graduation_id, list);
-  }
-  return byGraduation;
+  return groupBy(rows, (row) => row.graduation_id);
 }
 
 /** Graduations for the Outcome.graduation loader (whoever reads outcomes is staff already). */
-export async function readGraduations(
-  ctx: Context,
-  ids: readonly string[],
-): Promise<Map<string, GraduationRow>> {
-  const actor = await requireMember(ctx, READERS);
-  return withTenant(ctx.deps.db, actor.tenantId, (tx) => graduationsByIds(tx, ids));
-}
+export const readGraduations = (ctx: Context, ids: readonly string[]): Promise<Map<string, GraduationRow>> =>
+  inTenant(ctx, (tx) => graduationsByIds(tx, ids), READERS);

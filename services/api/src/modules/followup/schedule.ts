@@ -4,11 +4,11 @@ import { type Tx, withTenant } from '../../db/with-tenant.js';
 import { isUuid } from '../../lib/ids.js';
 import { todayIn, toInstant } from '../../lib/time.js';
 import { enrollmentsByIds } from '../enrollment/service.js';
+import { graduationsByIds } from '../graduation/standing.js';
 import { type ClaimedJob, enqueueJob, type JobHandlers } from '../jobs/queue.js';
 import { peopleByIds } from '../people/service.js';
 import { tenantsByIds } from '../tenancy/service.js';
 import { sendLink } from './link.js';
-import { graduationsByIds } from './reads.js';
 import { stateOf, waveRows } from './waves.js';
 
 /** Creates the waves of new graduations. Payload: { graduationIds }. */

@@ -13,11 +13,12 @@ import { type Connection, decodeKeys, encodeKeys, pageSize, toConnection } from 
 import { isUuid } from '../../lib/ids.js';
 import { addDays } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
+import { graduationsByIds } from '../graduation/standing.js';
 import { requireMember } from '../identity/access.js';
 import { peopleByIds, tenantToday } from '../people/service.js';
 import { tenantsByIds } from '../tenancy/service.js';
 import { sendLink } from './link.js';
-import { graduationsByIds, READERS, WRITERS } from './reads.js';
+import { READERS, WRITERS } from './reads.js';
 import { checkAnswer } from './validate.js';
 import { DUE_DAYS } from './waves.js';
 

@@ -1,5 +1,6 @@
 import { UserError, UserErrors } from '../../graphql/errors.js';
 import type { OutcomeStatus } from '../../graphql/generated/resolvers.js';
+import { clean } from '../../lib/text.js';
 import { isStatus, NOT_INTEGRATED } from './waves.js';
 
 const MAX_ORGANISATION = 200;
@@ -27,11 +28,6 @@ export interface CheckedAnswer {
   surveyed_on: string;
   notes: string | null;
 }
-
-const clean = (value: string | null | undefined) => {
-  const trimmed = value?.trim().replace(/\s+/g, ' ') ?? '';
-  return trimmed === '' ? null : trimmed;
-};
 
 /**
  * Checks an answer to a wave, every field at once. `today` is the centre's day; `graduatedOn`

@@ -2,9 +2,8 @@ import type { AssessmentRow } from '../../db/rows.js';
 import type { Context } from '../../graphql/context.js';
 import { enrollmentsByIds } from '../enrollment/service.js';
 import { inTenant } from '../identity/access.js';
-import { cohortsByIds, programmesByIds } from '../programmes/service.js';
-import { DEFAULT_RULES, passes, rulesOf } from './rules.js';
-import { assessmentsOf, graduationsByIds, graduationsOf } from './standing.js';
+import { DEFAULT_RULES, passes } from './rules.js';
+import { assessmentsOf, graduationsByIds, graduationsOf, rulesOfEnrollments } from './standing.js';
 
 // The batch reads behind the loaders: one tenant transaction per batch, after the member check.
 
@@ -24,20 +23,8 @@ export const readGraduations = (ctx: Context, ids: readonly string[]) =>
 export function passMarksOfEnrollments(ctx: Context, ids: readonly string[]): Promise<Map<string, number>> {
   return inTenant(ctx, async (tx) => {
     const enrollments = await enrollmentsByIds(tx, ids);
-    const cohorts = await cohortsByIds(
-      tx,
-      [...enrollments.values()].map((e) => e.cohort_id),
-    );
-    const programmes = await programmesByIds(
-      tx,
-      [...cohorts.values()].map((c) => c.programme_id),
-    );
-    return new Map(
-      [...enrollments.values()].map((e) => {
-        const programme = programmes.get(cohorts.get(e.cohort_id)?.programme_id ?? '');
-        return [e.id, (programme ? rulesOf(programme) : DEFAULT_RULES).passMark];
-      }),
-    );
+    const rules = await rulesOfEnrollments(tx, [...enrollments.values()]);
+    return new Map([...rules].map(([id, r]) => [id, r.passMark]));
   });
 }
 

@@ -22,7 +22,7 @@ import {
   ownEnrollmentIds,
 } from '../enrollment/service.js';
 import { scheduleFollowUp } from '../followup/schedule.js';
-import { type Actor, requireMember } from '../identity/access.js';
+import { type Actor, holdsAny, requireMember } from '../identity/access.js';
 import { READERS, WRITERS } from '../people/scope.js';
 import { peopleByIds, tenantToday } from '../people/service.js';
 import { placementsOfEnrollments } from '../placements/service.js';
@@ -42,8 +42,8 @@ const PLACED = ['CONFIRMED', 'ACTIVE', 'COMPLETED'];
 const MAX_BATCH = 2_000;
 const COMMENT_MAX = 1_000;
 
-const isWriter = (actor: Actor) => actor.roles.some((role) => (WRITERS as readonly string[]).includes(role));
-const isStaff = (actor: Actor) => actor.roles.some((role) => (READERS as readonly string[]).includes(role));
+const isWriter = (actor: Actor) => holdsAny(actor, WRITERS);
+const isStaff = (actor: Actor) => holdsAny(actor, READERS);
 
 /** A reason as stored: trimmed; required; 2–500 characters. */
 function requiredReason(raw: string | null | undefined, field: string): string {

@@ -1,7 +1,7 @@
 import type { AssessmentRow, EnrollmentRow, GraduationRow } from '../../db/rows.js';
 import type { Tx } from '../../db/with-tenant.js';
-import type { GraduationBlocker } from '../../graphql/generated/resolvers.js';
-import { isUuid } from '../../lib/ids.js';
+import type { CompletionRules, GraduationBlocker } from '../../graphql/generated/resolvers.js';
+import { uniqueUuids } from '../../lib/ids.js';
 import { ledgerOfEnrollments } from '../attendance/ledger.js';
 import { cohortsByIds, programmesByIds } from '../programmes/service.js';
 import { blockersOf, DEFAULT_RULES, rulesOf } from './rules.js';
@@ -19,15 +19,13 @@ export interface Check {
   graduation: GraduationRow | null;
 }
 
-const unique = (ids: readonly string[]) => [...new Set(ids)].filter(isUuid);
-
 /** The assessments of each enrollment (at most one per assessor role). */
 export async function assessmentsOf(
   tx: Tx,
   enrollmentIds: readonly string[],
 ): Promise<Map<string, AssessmentRow[]>> {
   const byEnrollment = new Map<string, AssessmentRow[]>(enrollmentIds.map((id) => [id, []]));
-  const ids = unique(enrollmentIds);
+  const ids = uniqueUuids(enrollmentIds);
   if (ids.length === 0) return byEnrollment;
   const rows = await tx
     .selectFrom('assessment')
@@ -44,17 +42,38 @@ export async function graduationsOf(
   tx: Tx,
   enrollmentIds: readonly string[],
 ): Promise<Map<string, GraduationRow>> {
-  const ids = unique(enrollmentIds);
+  const ids = uniqueUuids(enrollmentIds);
   if (ids.length === 0) return new Map();
   const rows = await tx.selectFrom('graduation').selectAll().where('enrollment_id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.enrollment_id, r]));
 }
 
 export async function graduationsByIds(tx: Tx, ids: readonly string[]): Promise<Map<string, GraduationRow>> {
-  const wanted = unique(ids);
+  const wanted = uniqueUuids(ids);
   if (wanted.length === 0) return new Map();
   const rows = await tx.selectFrom('graduation').selectAll().where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Each enrollment's completion rules, its programme's (two statements for any number). */
+export async function rulesOfEnrollments(
+  tx: Tx,
+  enrollments: readonly EnrollmentRow[],
+): Promise<Map<string, CompletionRules>> {
+  const cohorts = await cohortsByIds(
+    tx,
+    enrollments.map((e) => e.cohort_id),
+  );
+  const programmes = await programmesByIds(
+    tx,
+    [...cohorts.values()].map((c) => c.programme_id),
+  );
+  return new Map(
+    enrollments.map((e) => {
+      const programme = programmes.get(cohorts.get(e.cohort_id)?.programme_id ?? '');
+      return [e.id, programme ? rulesOf(programme) : DEFAULT_RULES];
+    }),
+  );
 }
 
 /**
@@ -69,22 +88,14 @@ export async function checksOf(
 ): Promise<Map<string, Check>> {
   if (enrollments.length === 0) return new Map();
   const ids = enrollments.map((e) => e.id);
-  const cohorts = await cohortsByIds(
-    tx,
-    enrollments.map((e) => e.cohort_id),
-  );
-  const programmes = await programmesByIds(
-    tx,
-    [...cohorts.values()].map((c) => c.programme_id),
-  );
+  const rulesByEnrollment = await rulesOfEnrollments(tx, enrollments);
   const ledger = await ledgerOfEnrollments(tx, ids, today);
   const assessments = await assessmentsOf(tx, ids);
   const graduations = await graduationsOf(tx, ids);
 
   return new Map(
     enrollments.map((enrollment) => {
-      const programme = programmes.get(cohorts.get(enrollment.cohort_id)?.programme_id ?? '');
-      const rules = programme ? rulesOf(programme) : DEFAULT_RULES;
+      const rules = rulesByEnrollment.get(enrollment.id)!;
       const figures = ledger.get(enrollment.id);
       const own = assessments.get(enrollment.id) ?? [];
       const instructor = own.find((a) => a.assessor_role === 'INSTRUCTOR') ?? null;

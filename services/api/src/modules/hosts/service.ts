@@ -8,7 +8,6 @@ import type {
   HostFilter,
   HostInput,
   HostStatus,
-  Role,
   SetHostStatusInput,
   UpdateHostInput,
 } from '../../graphql/generated/resolvers.js';
@@ -16,9 +15,10 @@ import { type Connection, decodeKeys, encodeKeys, pageSize, toConnection } from 
 import { isUuid, newId } from '../../lib/ids.js';
 import { foundIn } from '../../lib/like.js';
 import { canonicalProvince } from '../../lib/provinces.js';
+import { clean } from '../../lib/text.js';
 import { daysBetween, todayIn } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
-import { type Actor, requireMember } from '../identity/access.js';
+import { type Actor, holdsAny, requireMember } from '../identity/access.js';
 import { normalizePhone } from '../identity/phone.js';
 import { type UserRow, usersByIds } from '../identity/service.js';
 import { READERS, WRITERS } from '../people/scope.js';
@@ -63,7 +63,7 @@ export async function lockHost(tx: Tx, hostId: string): Promise<HostRow> {
  * host's id reads as nothing); anyone else (a trainee) no host at all for now.
  */
 export function hostScope(actor: Actor): 'ALL' | readonly string[] {
-  if (actor.roles.some((role) => (READERS as readonly Role[]).includes(role))) return 'ALL';
+  if (holdsAny(actor, READERS)) return 'ALL';
   if (actor.roles.includes('HOST_ARTISAN')) return actor.hostIds;
   return [];
 }
@@ -111,7 +111,7 @@ export async function listHosts(
   const statuses = filter.status?.length ? [...new Set(filter.status)] : null;
   if (statuses?.some((s) => !HOST_STATUSES.includes(s))) throw new UserError('INVALID_INPUT', 'status');
   const province = filter.province?.trim() || null;
-  const search = filter.search?.trim().replace(/\s+/g, ' ') || null;
+  const search = clean(filter.search);
 
   return withTenant(ctx.deps.db, actor.tenantId, async (tx) => {
     const filtered = tx

@@ -1,6 +1,7 @@
 import type { ErrorCode, HostInput, HostKind } from '../../graphql/generated/resolvers.js';
 import { isUuid } from '../../lib/ids.js';
 import { canonicalProvince } from '../../lib/provinces.js';
+import { clean } from '../../lib/text.js';
 import { normalizePhone } from '../identity/phone.js';
 
 /** A host's own fields as stored (status and history are changed by their own mutations). */
@@ -28,9 +29,6 @@ const PROVINCE_MAX = 80;
 const ADDRESS_MAX = 200;
 const ARABIC = /\p{Script=Arabic}/u;
 const LATIN = /\p{Script=Latin}/u;
-
-/** Trimmed, inner runs of spaces made one; blank is null. */
-const clean = (value: string | null | undefined): string | null => value?.trim().replace(/\s+/g, ' ') || null;
 
 /**
  * Every problem of every field at once, so a coordinator fixes the form in one go. Whether the

@@ -39,6 +39,10 @@ export async function mayReadContactOf(ctx: Context, userId: string): Promise<bo
   }
 }
 
+/** Whether the actor holds at least one of `roles` in the current centre. */
+export const holdsAny = (actor: Actor, roles: readonly string[]): boolean =>
+  actor.roles.some((role) => roles.includes(role));
+
 const actors = new WeakMap<Context, Promise<Actor>>();
 
 /**
@@ -53,7 +57,7 @@ export async function requireMember(ctx: Context, allowed?: readonly Role[]): Pr
     actors.set(ctx, pending);
   }
   const actor = await pending;
-  if (allowed && !actor.roles.some((role) => allowed.includes(role))) throw new UserError('FORBIDDEN');
+  if (allowed && !holdsAny(actor, allowed)) throw new UserError('FORBIDDEN');
   return actor;
 }
 

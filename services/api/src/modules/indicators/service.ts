@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { type Tx, withTenant } from '../../db/with-tenant.js';
 import type { Context } from '../../graphql/context.js';
-import { UserError } from '../../graphql/errors.js';
 import type { ExportFormat } from '../../graphql/generated/resolvers.js';
+import { checkYear } from '../../lib/year.js';
 import { requireMember } from '../identity/access.js';
 import { READERS } from '../people/scope.js';
 import { type ExportFile, toCsv, toXlsx } from './export.js';
@@ -46,9 +46,6 @@ export type Breakdown = (typeof BREAKDOWNS)[number];
 /** What an online course shows under "city". */
 export const E_LEARNING_CITY = 'E-learning';
 
-const MIN_YEAR = 2000;
-const MAX_YEAR = 2100;
-
 export async function trainingIndicators(ctx: Context, year: number): Promise<Indicators> {
   const actor = await requireMember(ctx, READERS);
   checkYear(year);
@@ -62,11 +59,6 @@ export async function exportTrainingIndicators(
 ): Promise<ExportFile> {
   const indicators = await trainingIndicators(ctx, year);
   return format === 'XLSX' ? toXlsx(indicators) : toCsv(indicators);
-}
-
-function checkYear(year: number): void {
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)
-    throw new UserError('INVALID_INPUT', 'year');
 }
 
 interface GroupRow {

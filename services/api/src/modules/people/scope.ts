@@ -1,4 +1,4 @@
-import type { Actor } from '../identity/access.js';
+import { type Actor, holdsAny } from '../identity/access.js';
 
 /**
  * Which people an actor may see. Staff see everyone in the tenant; a trainee only the person
@@ -15,7 +15,7 @@ export type PersonScope =
 const STAFF = ['NETWORK_ADMIN', 'DIRECTOR', 'COORDINATOR', 'INSTRUCTOR'] as const;
 
 export function personScope(actor: Actor): PersonScope {
-  if (actor.roles.some((role) => (STAFF as readonly string[]).includes(role))) return { kind: 'ALL' };
+  if (holdsAny(actor, STAFF)) return { kind: 'ALL' };
   if (actor.roles.includes('HOST_ARTISAN')) return { kind: 'HOSTS', hostIds: actor.hostIds };
   return { kind: 'OWN', userId: actor.userId, coach: actor.roles.includes('COACH') };
 }

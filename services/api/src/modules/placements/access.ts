@@ -1,13 +1,12 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { DB } from '../../db/tables.generated.js';
-import type { Actor } from '../identity/access.js';
+import { type Actor, holdsAny } from '../identity/access.js';
 import { personScope, WRITERS } from '../people/scope.js';
 
 /** Roles that propose placements, end them, and may answer for a host artisan. */
 export const PLACEMENT_WRITERS = WRITERS;
 
-export const isPlacementWriter = (actor: Actor): boolean =>
-  actor.roles.some((role) => (PLACEMENT_WRITERS as readonly string[]).includes(role));
+export const isPlacementWriter = (actor: Actor): boolean => holdsAny(actor, PLACEMENT_WRITERS);
 
 /**
  * Which placements an actor sees, as an SQL condition on `placement`. Staff see every placement of

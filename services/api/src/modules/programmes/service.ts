@@ -13,7 +13,7 @@ import type {
 } from '../../graphql/generated/resolvers.js';
 import { isCalendarDay } from '../../graphql/schema.js';
 import { decodeKeys, encodeKeys, pageSize, toConnection } from '../../lib/cursor.js';
-import { isUuid, newId } from '../../lib/ids.js';
+import { isUuid, newId, uniqueUuids } from '../../lib/ids.js';
 import { recordAudit } from '../audit/service.js';
 import { requireMember } from '../identity/access.js';
 import { READERS, WRITERS } from '../people/scope.js';
@@ -42,12 +42,10 @@ export async function programmesByIds(tx: Tx, ids: readonly string[]): Promise<M
 }
 
 export async function cohortsByIds(tx: Tx, ids: readonly string[]): Promise<Map<string, CohortRow>> {
-  if (ids.length === 0) return new Map();
-  const rows = await tx
-    .selectFrom('cohort')
-    .selectAll()
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
+  // A malformed id names no cohort (and must not reach PostgreSQL's uuid cast).
+  const unique = uniqueUuids(ids);
+  if (unique.length === 0) return new Map();
+  const rows = await tx.selectFrom('cohort').selectAll().where('id', 'in', unique).execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
 

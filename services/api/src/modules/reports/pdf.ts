@@ -1,4 +1,5 @@
 import type { Context } from '../../graphql/context.js';
+import { escapeHtml } from '../../lib/pdf.js';
 import type { ExportFile } from '../indicators/export.js';
 import type { CentreActivity } from './activity.js';
 import {
@@ -15,14 +16,6 @@ import type { ActivityReport } from './service.js';
 // The activity report as a printed document, in Arabic and French together: the reader's language
 // leads (Arabic: right to left, tables read from the right) and the other follows each heading.
 // Chromium lays it out (lib/pdf.ts); every value is escaped, the document fetches nothing.
-
-const escapeHtml = (value: string) =>
-  value
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
 
 type Lang = 'ar' | 'fr';
 

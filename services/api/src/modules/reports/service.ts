@@ -2,7 +2,8 @@ import { withTenant } from '../../db/with-tenant.js';
 import type { Context } from '../../graphql/context.js';
 import { UserError } from '../../graphql/errors.js';
 import type { ReportFormat, ReportScope } from '../../graphql/generated/resolvers.js';
-import { checkYear, reportCentres } from '../followup/integration.js';
+import { checkYear } from '../../lib/year.js';
+import { reportCentres } from '../followup/integration.js';
 import type { ExportFile } from '../indicators/export.js';
 import { networksByIds } from '../tenancy/service.js';
 import { addCentres, type CentreActivity, computeCentreActivity } from './activity.js';
@@ -27,7 +28,6 @@ export async function activityReport(
 ): Promise<ActivityReport> {
   const scope = args.scope ?? 'TENANT';
   const year = checkYear(args.year);
-  if (year === null) throw new UserError('INVALID_INPUT', 'year');
   const centres = await reportCentres(ctx, scope, 'activity report');
   const lines: CentreActivity[] = [];
   for (const centre of centres) {

@@ -20,7 +20,7 @@ import type {
   TimetableSettings,
   UpdateTimetableSettingsInput,
 } from '../../graphql/generated/resolvers.js';
-import { isUuid, newId } from '../../lib/ids.js';
+import { isUuid, newId, uniqueUuids } from '../../lib/ids.js';
 import { addDays, todayIn } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
 import { hostsByIds } from '../hosts/service.js';
@@ -53,7 +53,7 @@ const NAME_MAX = 120;
 // ---------------------------------------------------------------------------------------------
 
 export async function sessionsByIds(tx: Tx, ids: readonly string[]): Promise<Map<string, ClassSessionRow>> {
-  const wanted = [...new Set(ids)].filter(isUuid);
+  const wanted = uniqueUuids(ids);
   if (wanted.length === 0) return new Map();
   const rows = await tx.selectFrom('class_session').selectAll().where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r]));
@@ -65,7 +65,7 @@ export async function visibleSessionsByIds(
   actor: Actor,
   ids: readonly string[],
 ): Promise<Map<string, ClassSessionRow>> {
-  const wanted = [...new Set(ids)].filter(isUuid);
+  const wanted = uniqueUuids(ids);
   if (wanted.length === 0) return new Map();
   const audience = await audienceOf(tx, actor);
   const rows = await tx
@@ -408,7 +408,7 @@ export async function attendanceAtSessions(
 ): Promise<Map<string, AttendanceRow[]>> {
   const actor = await requireMember(ctx);
   const bySession = new Map<string, AttendanceRow[]>(sessionIds.map((id) => [id, []]));
-  const wanted = [...new Set(sessionIds)].filter(isUuid);
+  const wanted = uniqueUuids(sessionIds);
   if (wanted.length === 0) return bySession;
   await withTenant(ctx.deps.db, actor.tenantId, async (tx) => {
     const audience = await audienceOf(tx, actor);

@@ -1,8 +1,7 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Tx } from '../../db/with-tenant.js';
-import type { Role } from '../../graphql/generated/resolvers.js';
 import { ownEnrollmentIds } from '../enrollment/service.js';
-import type { Actor } from '../identity/access.js';
+import { type Actor, holdsAny } from '../identity/access.js';
 import { READERS } from '../people/scope.js';
 import { expectedSlotsSql } from './expected.js';
 
@@ -21,7 +20,7 @@ export interface SessionAudience {
 }
 
 export async function audienceOf(tx: Tx, actor: Actor): Promise<SessionAudience> {
-  if (actor.roles.some((role) => (READERS as readonly Role[]).includes(role))) {
+  if (holdsAny(actor, READERS)) {
     return { all: true, hostIds: [], enrollmentIds: [] };
   }
   const hostIds = actor.roles.includes('HOST_ARTISAN') ? actor.hostIds : [];

@@ -1,7 +1,7 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { DB } from '../../db/tables.generated.js';
 import type { Role } from '../../graphql/generated/resolvers.js';
-import type { Actor } from '../identity/access.js';
+import { type Actor, holdsAny } from '../identity/access.js';
 
 /** Roles that create ventures and record their phases, funding, jobs and survival. */
 export const VENTURE_WRITERS: readonly Role[] = ['DIRECTOR', 'COORDINATOR'];
@@ -18,16 +18,14 @@ export const COACH_ROLES: readonly Role[] = ['COACH', 'DIRECTOR', 'COORDINATOR',
 
 export type VentureScope = { kind: 'ALL' } | { kind: 'COACHED'; userId: string } | { kind: 'NONE' };
 
-const holds = (actor: Actor, roles: readonly Role[]) => actor.roles.some((role) => roles.includes(role));
-
 /** Staff see every venture; a coach only those they coach; anyone else none. */
 export function ventureScope(actor: Actor): VentureScope {
-  if (holds(actor, VENTURE_STAFF)) return { kind: 'ALL' };
+  if (holdsAny(actor, VENTURE_STAFF)) return { kind: 'ALL' };
   if (actor.roles.includes('COACH')) return { kind: 'COACHED', userId: actor.userId };
   return { kind: 'NONE' };
 }
 
-export const isVentureWriter = (actor: Actor): boolean => holds(actor, VENTURE_WRITERS);
+export const isVentureWriter = (actor: Actor): boolean => holdsAny(actor, VENTURE_WRITERS);
 
 /** The SQL condition that limits `venture` to what a scope may see. */
 export function ventureVisible(

@@ -4,6 +4,7 @@ import { type Tx, withTenant } from '../../db/with-tenant.js';
 import type { Context } from '../../graphql/context.js';
 import { UserError } from '../../graphql/errors.js';
 import type { ReportScope } from '../../graphql/generated/resolvers.js';
+import { checkYear } from '../../lib/year.js';
 import { requireMember } from '../identity/access.js';
 import { networkCentres } from '../tenancy/network.js';
 import { networksByIds, type TenantRow, tenantsByIds } from '../tenancy/service.js';
@@ -47,9 +48,6 @@ export interface IncubatorFigures {
   survivalChecked: number;
   survivalActive: number;
 }
-
-const MIN_YEAR = 2000;
-const MAX_YEAR = 2100;
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
@@ -243,8 +241,7 @@ export async function incubatorIndicators(
   year: number,
   scope: ReportScope = 'TENANT',
 ): Promise<IncubatorIndicators> {
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)
-    throw new UserError('INVALID_INPUT', 'year');
+  checkYear(year);
   if (scope === 'NETWORK') {
     const { actor, centres } = await networkCentres(ctx, 'incubator-indicators', ['INCUBATOR']);
     const figures: IncubatorFigures[] = [];

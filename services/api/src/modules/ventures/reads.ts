@@ -31,7 +31,7 @@ export const readVentures = (ctx: Context, ids: readonly string[]): Promise<Map<
   inVentures(ctx, (tx, actor) => venturesVisibleTo(tx, actor, ids));
 
 export const readCohorts = (ctx: Context, ids: readonly string[]): Promise<Map<string, CohortRow>> =>
-  inVentures(ctx, (tx) => cohortsByIds(tx, uniqueUuids(ids)));
+  inVentures(ctx, (tx) => cohortsByIds(tx, ids));
 
 export interface FounderOf {
   person: PersonRow;

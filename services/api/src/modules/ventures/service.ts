@@ -1,5 +1,5 @@
 import type { Expression, ExpressionBuilder, SqlBool, Updateable } from 'kysely';
-import type { CoachingSessionRow, VentureRow } from '../../db/rows.js';
+import type { CoachingSessionRow, PersonRow, VentureRow } from '../../db/rows.js';
 import type { DB } from '../../db/tables.generated.js';
 import { type Tx, withTenant } from '../../db/with-tenant.js';
 import type { Context } from '../../graphql/context.js';
@@ -17,7 +17,7 @@ import type {
   VenturePhase,
 } from '../../graphql/generated/resolvers.js';
 import { decodeKeys, encodeKeys, pageSize, toConnection } from '../../lib/cursor.js';
-import { isUuid, newId } from '../../lib/ids.js';
+import { isUuid, newId, uniqueUuids } from '../../lib/ids.js';
 import { foundIn } from '../../lib/like.js';
 import { addMonths } from '../../lib/time.js';
 import { recordAudit } from '../audit/service.js';
@@ -56,7 +56,7 @@ import {
  * venture). No access check: the caller has already decided the reader may see them.
  */
 export async function venturesByIds(tx: Tx, ids: readonly string[]): Promise<Map<string, VentureRow>> {
-  const unique = [...new Set(ids)].filter(isUuid);
+  const unique = uniqueUuids(ids);
   if (unique.length === 0) return new Map();
   const rows = await tx.selectFrom('venture').selectAll().where('id', 'in', unique).execute();
   return new Map(rows.map((row) => [row.id, row]));
@@ -68,7 +68,7 @@ export async function venturesVisibleTo(
   actor: Actor,
   ids: readonly string[],
 ): Promise<Map<string, VentureRow>> {
-  const unique = [...new Set(ids)].filter(isUuid);
+  const unique = uniqueUuids(ids);
   if (unique.length === 0) return new Map();
   const scope = ventureScope(actor);
   const rows = await tx
@@ -78,6 +78,20 @@ export async function venturesVisibleTo(
     .where((eb) => ventureVisible(eb, scope))
     .execute();
   return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** The venture's lead founder (e.g. whose age a call's age band applies to), or null if none. */
+export async function leadFounderOf(tx: Tx, ventureId: string): Promise<PersonRow | null> {
+  const row = await tx
+    .selectFrom('venture_founder')
+    .select('person_id')
+    .where('venture_id', '=', ventureId)
+    .orderBy('is_lead', 'desc')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return null;
+  return (await peopleByIds(tx, [row.person_id])).get(row.person_id) ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { UserError, UserErrors } from '../../graphql/errors.js';
 import type { ErrorCode, FundingKind, LegalForm, VenturePhase } from '../../graphql/generated/resolvers.js';
 import { isUuid } from '../../lib/ids.js';
+import { clean } from '../../lib/text.js';
 
 export const PHASES: readonly VenturePhase[] = [
   'SELECTION',
@@ -48,10 +49,6 @@ export const MIN_MINUTES = 5;
 export const MAX_MINUTES = 600;
 // Nothing in a programme that started this century happened before it.
 export const EARLIEST_DAY = '2000-01-01';
-
-/** Trimmed, inner runs of spaces made one; blank is null. */
-export const clean = (value: string | null | undefined): string | null =>
-  value?.trim().replace(/\s+/g, ' ') || null;
 
 /** Trimmed, line breaks kept (notes are written in paragraphs); blank is null. */
 export const cleanText = (value: string | null | undefined): string | null => value?.trim() || null;
