@@ -12,6 +12,20 @@ export function invalidateRoot(cache: Cache, ...fieldNames: string[]) {
   }
 }
 
+/** Forgets these fields of one cached entity, whatever their arguments (nothing when there is no id). */
+export function invalidateFields(
+  cache: Cache,
+  typename: string,
+  id: string | null | undefined,
+  fields: string[],
+) {
+  if (!id) return;
+  const entity = { __typename: typename, id };
+  for (const field of cache.inspectFields(entity)) {
+    if (fields.includes(field.fieldName)) cache.invalidate(entity, field.fieldName, field.arguments);
+  }
+}
+
 /** Whether a mutation's payload says it did something (no typed errors). */
 export const succeeded = (result: Record<string, unknown>, field: string) => {
   const payload = result[field] as { errors?: unknown[] } | null | undefined;

@@ -2,7 +2,7 @@ import { type Cache, cacheExchange, type Resolver, type UpdateResolver } from '@
 import { relayPagination } from '@urql/exchange-graphcache/extras';
 import { Client, fetchExchange, mapExchange } from 'urql';
 import { acceptLanguage, type Locale } from '../i18n/locale';
-import { EMBEDDED, invalidateRoot, succeeded } from './cache-helpers';
+import { EMBEDDED, invalidateFields, invalidateRoot, succeeded } from './cache-helpers';
 import { COURSE_KEYS, COURSE_UPDATES } from './course-cache';
 import { GRADUATION_KEYS, GRADUATION_UPDATES } from './graduation-cache';
 import { INCUBATION_KEYS, INCUBATION_UPDATES } from './incubation-cache';
@@ -50,11 +50,7 @@ function invalidateOverview(cache: Cache, payload: unknown) {
 function invalidatePlacements(cache: Cache, payload: unknown) {
   invalidateRoot(cache, 'placements', 'unplacedTrainees', 'hostSuggestions');
   const hostId = (payload as { placement?: { host?: { id?: string } } } | null)?.placement?.host?.id;
-  if (!hostId) return;
-  for (const field of cache.inspectFields({ __typename: 'Host', id: hostId })) {
-    if (field.fieldName === 'load')
-      cache.invalidate({ __typename: 'Host', id: hostId }, 'load', field.arguments);
-  }
+  invalidateFields(cache, 'Host', hostId, ['load']);
 }
 
 /**

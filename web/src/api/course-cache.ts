@@ -1,5 +1,5 @@
 import type { Cache, KeyingConfig, UpdateResolver } from '@urql/exchange-graphcache';
-import { EMBEDDED, invalidateRoot, succeeded } from './cache-helpers';
+import { EMBEDDED, invalidateFields, invalidateRoot, succeeded } from './cache-helpers';
 
 export const COURSE_KEYS: KeyingConfig = {
   CourseConnection: EMBEDDED,
@@ -32,13 +32,8 @@ const COURSE_VOLATILE = [
  * from one change on the server: those fields are read again rather than patched here. The course
  * itself stays (its id and title), so the mutation's own answer, which links to it, still reads.
  */
-function invalidateCourse(cache: Cache, courseId: string | null | undefined) {
-  if (!courseId) return;
-  const entity = { __typename: 'Course', id: courseId };
-  for (const field of cache.inspectFields(entity)) {
-    if (COURSE_VOLATILE.includes(field.fieldName)) cache.invalidate(entity, field.fieldName, field.arguments);
-  }
-}
+const invalidateCourse = (cache: Cache, courseId: string | null | undefined) =>
+  invalidateFields(cache, 'Course', courseId, COURSE_VOLATILE);
 
 const courseOfSession = (cache: Cache, sessionId: string | undefined) => {
   if (!sessionId) return null;

@@ -37,9 +37,7 @@ const AFTER_GRADUATION = [
 
 /** A cohort's counts by status change with each graduation. */
 function invalidateCohortCounts(cache: Cache) {
-  for (const field of cache.inspectFields('Query')) {
-    if (field.fieldName === 'cohorts') cache.invalidate('Query', 'cohorts', field.arguments);
-  }
+  invalidateRoot(cache, 'cohorts');
   for (const key of cache.inspectFields('Query').filter((f) => f.fieldName === 'cohort')) {
     const cohort = cache.resolve('Query', 'cohort', key.arguments);
     if (typeof cohort === 'string') cache.invalidate(cohort, 'overview');

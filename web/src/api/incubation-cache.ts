@@ -1,5 +1,5 @@
 import type { Cache, KeyingConfig, UpdateResolver } from '@urql/exchange-graphcache';
-import { EMBEDDED, invalidateRoot, succeeded } from './cache-helpers';
+import { EMBEDDED, invalidateFields, invalidateRoot, succeeded } from './cache-helpers';
 
 export const INCUBATION_KEYS: KeyingConfig = {
   CallConnection: EMBEDDED,
@@ -25,14 +25,6 @@ export const INCUBATION_KEYS: KeyingConfig = {
   IncubatorIndicators: EMBEDDED,
   ExportFile: EMBEDDED,
 };
-
-function invalidateFields(cache: Cache, typename: string, id: string | null | undefined, fields: string[]) {
-  if (!id) return;
-  const entity = { __typename: typename, id };
-  for (const field of cache.inspectFields(entity)) {
-    if (fields.includes(field.fieldName)) cache.invalidate(entity, field.fieldName, field.arguments);
-  }
-}
 
 const inputOf = (args: Record<string, unknown>) =>
   (args.input ?? {}) as { id?: string; callId?: string; applicationId?: string; ventureId?: string };

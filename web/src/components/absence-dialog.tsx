@@ -1,11 +1,11 @@
-import { Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Radio, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { MessageId } from '../i18n/messages';
 import { useT } from '../i18n/use-t';
-import { REASON_MAX } from '../lib/reasons';
 import { draftProblem } from '../lib/register';
 import { AppModal } from './app-modal';
 import { FormErrors } from './form-errors';
+import { ReasonField } from './reason-field';
 
 /** What artisans most often say about an absence: one tap fills the reason in, it can then be completed. */
 export const ABSENCE_REASONS: readonly MessageId[] = [
@@ -113,18 +113,17 @@ export function AbsenceDialog({
               </Button>
             ))}
           </Stack>
-          <Textarea
+          <ReasonField
             name="reason"
             label={t(excused === 'yes' ? 'absence.reasonRequired' : 'absence.reasonOptional')}
             required={excused === 'yes'}
             rows={2}
-            maxLength={REASON_MAX}
             value={reason}
-            onChange={(event) => {
-              setReason(event.currentTarget.value);
+            onChange={(value) => {
+              setReason(value);
               setProblem(null);
             }}
-            error={reasonError ? t(reasonError) : undefined}
+            error={reasonError}
             size="md"
           />
           <Group justify="flex-end" gap="sm">

@@ -1,15 +1,12 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
 import { useClient } from 'urql';
 import { type FragmentType, graphql, readFragment } from '../gql';
 import { useLocale } from '../i18n/locale-provider';
-import type { MessageId } from '../i18n/messages';
 import { useT } from '../i18n/use-t';
-import { downloadFile } from '../lib/download';
 import { formatSize } from '../lib/incubation-format';
+import { useFileDownload } from '../lib/use-file-download';
 import { DocumentKindLabel } from './document-kind';
 import { FormErrors } from './form-errors';
-import { requestErrorId } from './user-errors';
 
 export const ApplicationDocumentsFragment = graphql(`
   fragment ApplicationDocuments_ApplicationDocumentFragment on ApplicationDocument {
@@ -39,25 +36,20 @@ export function ApplicationDocuments(props: {
   const t = useT();
   const { locale } = useLocale();
   const client = useClient();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<MessageId | null>(null);
+  const files = useFileDownload<string>();
 
-  const download = async (id: string) => {
-    setBusy(id);
-    setError(null);
-    const answer = await client
-      .query(ApplicationDocumentFileQuery, { id }, { requestPolicy: 'network-only' })
-      .toPromise();
-    setBusy(null);
-    const file = answer.data?.applicationDocument;
-    if (!file) return setError(requestErrorId(answer.error ?? {}));
-    downloadFile(file);
-  };
+  const download = (id: string) =>
+    files.download(id, async () => {
+      const answer = await client
+        .query(ApplicationDocumentFileQuery, { id }, { requestPolicy: 'network-only' })
+        .toPromise();
+      return { file: answer.data?.applicationDocument, error: answer.error };
+    });
 
   if (documents.length === 0) return <Text c="dimmed">{t('application.noDocument')}</Text>;
   return (
     <Stack gap="xs" data-testid="application-documents">
-      {error && <FormErrors ids={[error]} />}
+      {files.error && <FormErrors ids={[files.error]} />}
       {documents.map((document) => (
         <Group
           key={document.id}
@@ -77,7 +69,7 @@ export function ApplicationDocuments(props: {
           <Button
             variant="default"
             size="sm"
-            loading={busy === document.id}
+            loading={files.loading === document.id}
             onClick={() => void download(document.id)}
             aria-label={t('application.downloadNamed', { name: document.fileName })}
             style={{ flexShrink: 0 }}

@@ -11,7 +11,8 @@ import { useCertificateDownload } from './certificate-download';
 import { FormErrors } from './form-errors';
 import { CertificateStatusBadge } from './graduation-badges';
 import { ReasonDialog } from './reason-dialog';
-import { mutationErrors, NO_ERRORS, type SplitErrors } from './user-errors';
+import { useMutationDialog } from './use-mutation-dialog';
+import { NO_ERRORS } from './user-errors';
 
 export const CohortCertificatesCertificateFragment = graphql(`
   fragment CohortCertificates_CertificateFragment on Certificate {
@@ -85,17 +86,14 @@ export function CohortCertificates({
   const certificates = raw.map(readCertificate);
   const { download, loading, error } = useCertificateDownload();
   const [viewing, setViewing] = useState<Certificate | null>(null);
-  const [revoking, setRevoking] = useState<Certificate | null>(null);
+  const revoking = useMutationDialog<Certificate>();
   const [revokeState, revoke] = useMutation(RevokeCertificateMutation);
-  const [revokeErrors, setRevokeErrors] = useState<SplitErrors>(NO_ERRORS);
 
   const submitRevoke = async (reason: string) => {
-    if (!revoking) return;
-    setRevokeErrors(NO_ERRORS);
-    const result = await revoke({ input: { id: revoking.id, reason } });
-    const failed = mutationErrors(result.data?.revokeCertificate, result.error, ['reason']);
-    if (failed) return setRevokeErrors(failed);
-    setRevoking(null);
+    if (!revoking.subject) return;
+    revoking.setErrors(NO_ERRORS);
+    const result = await revoke({ input: { id: revoking.subject.id, reason } });
+    revoking.accepted(result.data?.revokeCertificate, result.error, ['reason']);
   };
 
   if (certificates.length === 0) return <Text c="dimmed">{t('certificates.none')}</Text>;
@@ -168,10 +166,7 @@ export function CohortCertificates({
                         variant="subtle"
                         color="red.9"
                         size="compact-sm"
-                        onClick={() => {
-                          setRevokeErrors(NO_ERRORS);
-                          setRevoking(certificate);
-                        }}
+                        onClick={() => revoking.open(certificate)}
                         aria-label={t('certificate.revokeOf', { name: certificate.holderNameLatin })}
                         data-testid="revoke-certificate"
                       >
@@ -194,14 +189,16 @@ export function CohortCertificates({
         {viewing && <CertificateDetails certificate={viewing} />}
       </AppModal>
       <ReasonDialog
-        opened={revoking !== null}
-        onClose={() => setRevoking(null)}
+        opened={revoking.opened}
+        onClose={revoking.close}
         title={t('certificate.revokeTitle')}
-        subject={revoking ? `${revoking.holderNameLatin} · ${revoking.serial}` : undefined}
+        subject={
+          revoking.subject ? `${revoking.subject.holderNameLatin} · ${revoking.subject.serial}` : undefined
+        }
         suggestions={REVOKE_REASONS}
         submitLabel={t('certificate.revoke')}
         fetching={revokeState.fetching}
-        errors={{ reason: revokeErrors.byField.reason, general: revokeErrors.general }}
+        errors={{ reason: revoking.errors.byField.reason, general: revoking.errors.general }}
         onSubmit={(reason) => void submitRevoke(reason)}
       />
     </Stack>

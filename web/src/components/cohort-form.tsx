@@ -6,6 +6,7 @@ import { localName } from '../i18n/local-name';
 import { useLocale } from '../i18n/locale-provider';
 import type { MessageId } from '../i18n/messages';
 import { useT } from '../i18n/use-t';
+import { numberOrEmpty } from '../lib/number-input';
 import { isCalendarDay } from '../lib/person-form';
 import { FormErrors } from './form-errors';
 import { mutationErrors, NO_ERRORS, type SplitErrors } from './user-errors';
@@ -206,9 +207,7 @@ export function CohortForm(
           allowDecimal={false}
           allowNegative={false}
           value={values.capacity}
-          onChange={(value) =>
-            set('capacity', typeof value === 'number' ? value : value === '' ? '' : Number(value))
-          }
+          onChange={(value) => set('capacity', numberOrEmpty(value))}
           error={fieldError('capacity')}
         />
         <Group justify="flex-end">

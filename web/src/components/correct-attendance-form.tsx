@@ -5,6 +5,7 @@ import { graphql } from '../gql';
 import type { AttendanceStatus } from '../gql/graphql';
 import type { MessageId } from '../i18n/messages';
 import { useT } from '../i18n/use-t';
+import { numberOrNull } from '../lib/number-input';
 import { checkReason } from '../lib/reasons';
 import { ATTENDANCE_STATUSES, draftProblem } from '../lib/register';
 import { FormErrors } from './form-errors';
@@ -118,9 +119,7 @@ export function CorrectAttendanceForm({
             step={0.5}
             decimalScale={2}
             value={hours ?? ''}
-            onChange={(value) =>
-              setHours(typeof value === 'number' ? value : value === '' ? null : Number(value))
-            }
+            onChange={(value) => setHours(numberOrNull(value))}
             error={hoursError ? t(hoursError, { hours: sessionHours }) : undefined}
             size={size}
           />

@@ -5,7 +5,8 @@ import { type FragmentType, graphql, readFragment } from '../gql';
 import { useLocale } from '../i18n/locale-provider';
 import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
-import { formatRate, orderRegistrations } from '../lib/course-format';
+import { orderRegistrations } from '../lib/course-format';
+import { formatPercent } from '../lib/graduation';
 import { RegistrationStatusBadge } from './course-badges';
 import { FormErrors } from './form-errors';
 import { mutationErrors, NO_ERRORS, type SplitErrors } from './user-errors';
@@ -168,7 +169,7 @@ export function CourseAttendanceGrid(props: {
                 <Table.Td>
                   {registration.attendanceRate === null || registration.attendanceRate === undefined
                     ? '—'
-                    : formatRate(registration.attendanceRate, locale)}
+                    : formatPercent(registration.attendanceRate, locale)}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,5 +1,5 @@
 import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { useT } from '../i18n/use-t';
@@ -12,9 +12,10 @@ import {
   EMPTY_COURSE,
   toCourseInput,
 } from '../lib/course-form';
-import { useFocusFirstError } from '../lib/use-focus-first-error';
+import { numberOrEmpty } from '../lib/number-input';
 import { FormErrors } from './form-errors';
-import { mutationErrors, NO_ERRORS, type SplitErrors } from './user-errors';
+import { useMutationForm } from './use-mutation-form';
+import { NO_ERRORS } from './user-errors';
 
 const CreateCourseMutation = graphql(`
   mutation CreateCourse($input: CreateCourseInput!) {
@@ -58,9 +59,6 @@ const UpdateCourseMutation = graphql(`
   }
 `);
 
-const toNumber = (value: string | number): number | '' =>
-  typeof value === 'number' ? value : value === '' ? '' : Number(value);
-
 /** A new course, or the fields of an existing one; each API error shows under its field. */
 export function CourseForm({
   course,
@@ -72,35 +70,25 @@ export function CourseForm({
 }) {
   const t = useT();
   const [values, setValues] = useState<CourseFormValues>(course?.values ?? EMPTY_COURSE);
-  const [errors, setErrors] = useState<SplitErrors>(NO_ERRORS);
+  const { errors, setErrors, formRef, err, refused, accepted } = useMutationForm();
   const [createState, create] = useMutation(CreateCourseMutation);
   const [updateState, update] = useMutation(UpdateCourseMutation);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, errors);
   const set = <F extends keyof CourseFormValues>(field: F, value: CourseFormValues[F]) =>
     setValues((v) => ({ ...v, [field]: value }));
-  const fieldError = (field: CourseField) => {
-    const id = errors.byField[field];
-    return id ? t(id) : undefined;
-  };
+  const fieldError = (field: CourseField) => err(field);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const missing = checkCourseForm(values);
-    if (Object.keys(missing).length > 0) return setErrors({ byField: missing, general: [] });
+    if (refused(checkCourseForm(values))) return;
     setErrors(NO_ERRORS);
     const input = toCourseInput(values);
     if (course) {
       const result = await update({ input: { id: course.id, course: input } });
-      const problems = mutationErrors(result.data?.updateCourse, result.error, COURSE_FIELDS);
-      if (problems) return setErrors(problems);
-      onDone(course.id);
+      if (accepted(result.data?.updateCourse, result.error, COURSE_FIELDS)) onDone(course.id);
     } else {
       const result = await create({ input: { course: input } });
       const payload = result.data?.createCourse;
-      const problems = mutationErrors(payload, result.error, COURSE_FIELDS);
-      if (problems) return setErrors(problems);
-      if (payload?.course) onDone(payload.course.id);
+      if (accepted(payload, result.error, COURSE_FIELDS) && payload?.course) onDone(payload.course.id);
     }
   };
 
@@ -189,7 +177,7 @@ export function CourseForm({
             allowDecimal={false}
             allowNegative={false}
             value={values.capacity}
-            onChange={(value) => set('capacity', toNumber(value))}
+            onChange={(value) => set('capacity', numberOrEmpty(value))}
             error={fieldError('capacity')}
           />
           <NumberInput
@@ -200,7 +188,7 @@ export function CourseForm({
             decimalScale={2}
             allowNegative={false}
             value={values.priceMad}
-            onChange={(value) => set('priceMad', toNumber(value))}
+            onChange={(value) => set('priceMad', numberOrEmpty(value))}
             error={fieldError('priceMad')}
           />
           <NumberInput
@@ -213,7 +201,7 @@ export function CourseForm({
             allowDecimal={false}
             allowNegative={false}
             value={values.completionPercent}
-            onChange={(value) => set('completionPercent', toNumber(value))}
+            onChange={(value) => set('completionPercent', numberOrEmpty(value))}
             error={fieldError('completionThreshold')}
           />
         </SimpleGrid>

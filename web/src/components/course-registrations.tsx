@@ -7,10 +7,12 @@ import { isolate } from '../i18n/isolate';
 import { useLocale } from '../i18n/locale-provider';
 import type { MessageId } from '../i18n/messages';
 import { useT } from '../i18n/use-t';
-import { formatRate, orderRegistrations } from '../lib/course-format';
+import { orderRegistrations } from '../lib/course-format';
+import { formatPercent } from '../lib/graduation';
 import { RegistrationStatusBadge } from './course-badges';
 import { ReasonDialog } from './reason-dialog';
-import { mutationErrors, NO_ERRORS, type SplitErrors } from './user-errors';
+import { useMutationDialog } from './use-mutation-dialog';
+import { NO_ERRORS } from './user-errors';
 
 export const CourseRegistrationsCourseFragment = graphql(`
   fragment CourseRegistrations_CourseFragment on Course {
@@ -81,20 +83,17 @@ export function CourseRegistrations(props: {
   const course = readFragment(CourseRegistrationsCourseFragment, props.course);
   const t = useT();
   const { locale } = useLocale();
-  const [cancelling, setCancelling] = useState<{ id: string; name: string } | null>(null);
-  const [errors, setErrors] = useState<SplitErrors>(NO_ERRORS);
+  const cancelling = useMutationDialog<{ id: string; name: string }>();
   const [promoted, setPromoted] = useState<{ name: string; personId: string } | null>(null);
   const [state, cancel] = useMutation(CancelRegistrationMutation);
   const rows = orderRegistrations(course.registrations);
 
   const onCancel = async (reason: string) => {
-    if (!cancelling) return;
-    setErrors(NO_ERRORS);
-    const result = await cancel({ input: { id: cancelling.id, reason } });
+    if (!cancelling.subject) return;
+    cancelling.setErrors(NO_ERRORS);
+    const result = await cancel({ input: { id: cancelling.subject.id, reason } });
     const payload = result.data?.cancelRegistration;
-    const problems = mutationErrors(payload, result.error, ['reason']);
-    if (problems) return setErrors(problems);
-    setCancelling(null);
+    if (!cancelling.accepted(payload, result.error, ['reason'])) return;
     props.onCancelled?.();
     setPromoted(
       payload?.promoted
@@ -158,7 +157,7 @@ export function CourseRegistrations(props: {
                   <Table.Td data-testid="attendance-rate">
                     {registration.attendanceRate === null || registration.attendanceRate === undefined
                       ? '—'
-                      : formatRate(registration.attendanceRate, locale)}
+                      : formatPercent(registration.attendanceRate, locale)}
                   </Table.Td>
                   {props.canWrite && (
                     <Table.Td>
@@ -170,10 +169,9 @@ export function CourseRegistrations(props: {
                           c="red.9"
                           data-testid="cancel-registration"
                           aria-label={t('registration.cancelLabel', { name: registration.person.fullName })}
-                          onClick={() => {
-                            setErrors(NO_ERRORS);
-                            setCancelling({ id: registration.id, name: registration.person.fullName });
-                          }}
+                          onClick={() =>
+                            cancelling.open({ id: registration.id, name: registration.person.fullName })
+                          }
                         >
                           {t('registration.cancel')}
                         </Button>
@@ -187,14 +185,14 @@ export function CourseRegistrations(props: {
         </Table.ScrollContainer>
       )}
       <ReasonDialog
-        opened={cancelling !== null}
-        onClose={() => setCancelling(null)}
+        opened={cancelling.opened}
+        onClose={cancelling.close}
         title={t('registration.cancelTitle')}
-        subject={cancelling?.name}
+        subject={cancelling.subject?.name}
         suggestions={CANCEL_REASONS}
         submitLabel={t('registration.cancelSubmit')}
         fetching={state.fetching}
-        errors={{ reason: errors.byField.reason, general: errors.general }}
+        errors={{ reason: cancelling.errors.byField.reason, general: cancelling.errors.general }}
         onSubmit={(reason) => void onCancel(reason)}
       />
     </Stack>

@@ -9,15 +9,16 @@ import {
   TextInput,
   VisuallyHidden,
 } from '@mantine/core';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { type FragmentType, graphql, readFragment } from '../gql';
 import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
+import { numberOrEmpty } from '../lib/number-input';
 import { isCalendarDay } from '../lib/person-form';
-import { useFocusFirstError } from '../lib/use-focus-first-error';
 import { AppModal } from './app-modal';
 import { FormErrors } from './form-errors';
+import { useMutationForm } from './use-mutation-form';
 import { mutationErrors, NO_ERRORS, type SplitErrors } from './user-errors';
 
 export const CourseSessionsCourseFragment = graphql(`
@@ -179,9 +180,6 @@ interface SessionValues {
   place: string;
 }
 
-const toNumber = (value: string | number): number | '' =>
-  typeof value === 'number' ? value : value === '' ? '' : Number(value);
-
 function AddSessionForm({ courseId, onDone }: { courseId: string; onDone: () => void }) {
   const t = useT();
   const [values, setValues] = useState<SessionValues>({
@@ -192,22 +190,16 @@ function AddSessionForm({ courseId, onDone }: { courseId: string; onDone: () => 
     hours: '',
     place: '',
   });
-  const [errors, setErrors] = useState<SplitErrors>(NO_ERRORS);
+  const { errors, setErrors, formRef, err, refused, accepted } = useMutationForm();
   const [state, add] = useMutation(AddCourseSessionMutation);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, errors);
   const set = <F extends keyof SessionValues>(field: F, value: SessionValues[F]) =>
     setValues((v) => ({ ...v, [field]: value }));
-  const error = (field: keyof SessionValues) => {
-    const id = errors.byField[field];
-    return id ? t(id) : undefined;
-  };
+  const error = (field: keyof SessionValues) => err(field);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!values.day) return setErrors({ byField: { day: 'errors.REQUIRED' }, general: [] });
-    if (!isCalendarDay(values.day))
-      return setErrors({ byField: { day: 'errors.INVALID_DATE' }, general: [] });
+    if (!values.day) return refused({ day: 'errors.REQUIRED' });
+    if (!isCalendarDay(values.day)) return refused({ day: 'errors.INVALID_DATE' });
     setErrors(NO_ERRORS);
     const result = await add({
       input: {
@@ -220,9 +212,7 @@ function AddSessionForm({ courseId, onDone }: { courseId: string; onDone: () => 
         place: values.place.trim() || null,
       },
     });
-    const problems = mutationErrors(result.data?.addCourseSession, result.error, SESSION_FIELDS);
-    if (problems) return setErrors(problems);
-    onDone();
+    if (accepted(result.data?.addCourseSession, result.error, SESSION_FIELDS)) onDone();
   };
 
   return (
@@ -267,7 +257,7 @@ function AddSessionForm({ courseId, onDone }: { courseId: string; onDone: () => 
             decimalScale={2}
             allowNegative={false}
             value={values.days}
-            onChange={(value) => set('days', toNumber(value))}
+            onChange={(value) => set('days', numberOrEmpty(value))}
             error={error('days')}
           />
           <NumberInput
@@ -278,7 +268,7 @@ function AddSessionForm({ courseId, onDone }: { courseId: string; onDone: () => 
             decimalScale={2}
             allowNegative={false}
             value={values.hours}
-            onChange={(value) => set('hours', toNumber(value))}
+            onChange={(value) => set('hours', numberOrEmpty(value))}
             error={error('hours')}
           />
         </SimpleGrid>

@@ -8,6 +8,7 @@ import { useT } from '../i18n/use-t';
 import { FormErrors } from './form-errors';
 import { FollowUpStateBadge } from './graduation-badges';
 import { QuickOutcomeForm } from './quick-outcome-form';
+import { useWaveLabel } from './use-wave-label';
 import { mutationErrors } from './user-errors';
 
 export const FollowUpRowOutcomeFragment = graphql(`
@@ -58,12 +59,6 @@ const SendFollowUpLinkMutation = graphql(`
 
 export const readFollowUp = (outcome: FragmentType<typeof FollowUpRowOutcomeFragment>) =>
   readFragment(FollowUpRowOutcomeFragment, outcome);
-
-/** A wave of « +6 months », or « at graduation » for the first one. */
-export function useWaveLabel() {
-  const t = useT();
-  return (months: number) => (months === 0 ? t('followUp.wave0') : t('followUp.waveMonths', { months }));
-}
 
 /** One graduate to reach: who, which wave, since when it is due, and their answer to type in. */
 export function FollowUpRow({

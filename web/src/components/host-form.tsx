@@ -7,6 +7,7 @@ import { useLocale } from '../i18n/locale-provider';
 import { useT } from '../i18n/use-t';
 import { HOST_KINDS } from '../lib/host-filter';
 import { checkHostForm, EMPTY_HOST, HOST_FIELDS, type HostFormValues, toHostInput } from '../lib/host-form';
+import { numberOrEmpty } from '../lib/number-input';
 import { useFocusFirstError } from '../lib/use-focus-first-error';
 import { FormErrors } from './form-errors';
 import { mutationErrors, NO_ERRORS, type SplitErrors } from './user-errors';
@@ -164,9 +165,7 @@ export function HostForm({
             allowDecimal={false}
             allowNegative={false}
             value={values.capacity}
-            onChange={(value) =>
-              set('capacity', typeof value === 'number' ? value : value === '' ? '' : Number(value))
-            }
+            onChange={(value) => set('capacity', numberOrEmpty(value))}
             error={fieldError('capacity')}
           />
           <TextInput

@@ -14,6 +14,7 @@ import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import type { MessageId } from '../i18n/messages';
 import { useT } from '../i18n/use-t';
+import { numberOrEmpty } from '../lib/number-input';
 import { pastDayProblem } from '../lib/past-day';
 import { useCentreToday } from '../lib/use-centre-today';
 import { FormErrors } from './form-errors';
@@ -25,16 +26,7 @@ const LogCoachingSessionMutation = graphql(`
     logCoachingSession(input: $input) {
       coachingSession {
         id
-        heldOn
-        minutes
-        topic
-        notes
-        nextSteps
-        createdAt
-        coach {
-          id
-          displayName
-        }
+        ...CoachingLog_CoachingSessionFragment
         venture {
           id
         }
@@ -132,9 +124,7 @@ export function LogSessionForm({ ventureId, onLogged }: { ventureId: string; onL
             allowDecimal={false}
             allowNegative={false}
             value={minutes}
-            onChange={(value) =>
-              setMinutes(typeof value === 'number' ? value : value === '' ? '' : Number(value))
-            }
+            onChange={(value) => setMinutes(numberOrEmpty(value))}
             error={err('minutes')}
           />
         </SimpleGrid>

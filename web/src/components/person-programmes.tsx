@@ -4,7 +4,7 @@ import { type FragmentType, graphql, readFragment } from '../gql';
 import { useLocale } from '../i18n/locale-provider';
 import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
-import { formatRate } from '../lib/course-format';
+import { formatPercent } from '../lib/graduation';
 import { historyStatusId } from '../lib/history-status';
 import { RegistrationStatusBadge } from './course-badges';
 import { courseTitle } from './course-row';
@@ -88,7 +88,7 @@ export function PersonProgrammes(props: { person: FragmentType<typeof PersonProg
                     <Table.Td>
                       {registration.attendanceRate === null || registration.attendanceRate === undefined
                         ? '—'
-                        : formatRate(registration.attendanceRate, locale)}
+                        : formatPercent(registration.attendanceRate, locale)}
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -6,6 +6,7 @@ import { localName } from '../i18n/local-name';
 import { useLocale } from '../i18n/locale-provider';
 import type { MessageId } from '../i18n/messages';
 import { useT } from '../i18n/use-t';
+import { numberOrEmpty } from '../lib/number-input';
 import { SCHOOL_LEVELS } from '../lib/person-form';
 import { FormErrors } from './form-errors';
 import { mutationErrors, NO_ERRORS, type SplitErrors } from './user-errors';
@@ -51,9 +52,6 @@ interface Values {
   maxAge: number | '';
   minSchoolLevel: SchoolLevel | '';
 }
-
-const toNumber = (value: string | number): number | '' =>
-  typeof value === 'number' ? value : value === '' ? '' : Number(value);
 
 /**
  * What a cohort follows: the trade, the names, the duration and who may apply. The rhythm keeps the
@@ -159,7 +157,7 @@ export function ProgrammeForm({
             allowDecimal={false}
             allowNegative={false}
             value={values.durationMonths}
-            onChange={(v) => set('durationMonths', toNumber(v))}
+            onChange={(v) => set('durationMonths', numberOrEmpty(v))}
             error={fieldError('durationMonths')}
           />
           <NumberInput
@@ -169,7 +167,7 @@ export function ProgrammeForm({
             allowDecimal={false}
             allowNegative={false}
             value={values.minAge}
-            onChange={(v) => set('minAge', toNumber(v))}
+            onChange={(v) => set('minAge', numberOrEmpty(v))}
             error={fieldError('minAge')}
           />
           <NumberInput
@@ -179,7 +177,7 @@ export function ProgrammeForm({
             allowDecimal={false}
             allowNegative={false}
             value={values.maxAge}
-            onChange={(v) => set('maxAge', toNumber(v))}
+            onChange={(v) => set('maxAge', numberOrEmpty(v))}
             error={fieldError('maxAge')}
           />
         </SimpleGrid>

@@ -10,7 +10,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { RegistrationStatus } from '../gql/graphql';
@@ -18,10 +18,11 @@ import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
 import { EMPTY_PERSON, PERSON_FIELDS, type PersonFormValues, toPersonInput } from '../lib/person-form';
 import { useDebouncedText } from '../lib/use-debounced-text';
-import { useFocusFirstError } from '../lib/use-focus-first-error';
 import { AppModal } from './app-modal';
 import { DuplicateWarning } from './duplicate-warning';
 import { FormErrors } from './form-errors';
+import { searchReady } from './search-picker';
+import { useMutationForm } from './use-mutation-form';
 import { mutationErrors, NO_ERRORS, type SplitErrors } from './user-errors';
 
 const RegisterPeopleSearchQuery = graphql(`
@@ -144,7 +145,7 @@ function ExistingPerson({
   const [people] = useQuery({
     query: RegisterPeopleSearchQuery,
     variables: { search },
-    pause: search.trim().length < 2,
+    pause: !searchReady(search),
   });
   const [state, register] = useMutation(RegisterMutation);
   const [errors, setErrors] = useState<SplitErrors>(NO_ERRORS);
@@ -161,7 +162,7 @@ function ExistingPerson({
     if (payload?.registration) onRegistered(outcomeOf(payload.registration));
   };
 
-  const found = search.trim().length >= 2 ? (people.data?.people.edges ?? []) : [];
+  const found = searchReady(search) ? (people.data?.people.edges ?? []) : [];
   return (
     <Stack data-testid="register-existing">
       <TextInput
@@ -181,7 +182,7 @@ function ExistingPerson({
         data-autofocus
       />
       <FormErrors ids={errors.general} />
-      {search.trim().length >= 2 && !people.fetching && found.length === 0 && (
+      {searchReady(search) && !people.fetching && found.length === 0 && (
         <Text c="dimmed">{t('registration.noMatch')}</Text>
       )}
       <Stack gap="xs" aria-live="polite">
@@ -240,24 +241,17 @@ function NewPerson({
 }) {
   const t = useT();
   const [values, setValues] = useState<PersonFormValues>(EMPTY_PERSON);
-  const [errors, setErrors] = useState<SplitErrors>(NO_ERRORS);
+  const { errors, setErrors, formRef, err: error, refused, accepted } = useMutationForm();
   const [duplicates, setDuplicates] = useState<Duplicates>([]);
   const [state, register] = useMutation(RegisterMutation);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, errors.byField);
   const set = <F extends keyof PersonFormValues>(field: F, value: PersonFormValues[F]) => {
     setValues((v) => ({ ...v, [field]: value }));
     // The warning was about the values as they were: changed values are checked again.
     setDuplicates([]);
   };
-  const error = (field: string) => {
-    const id = errors.byField[field];
-    return id ? t(id) : undefined;
-  };
-
   const send = async (input: { personId?: string; ignoreDuplicates?: boolean }) => {
     const checked = toPersonInput(values);
-    if (!input.personId && !checked.input) return setErrors({ byField: checked.errors, general: [] });
+    if (!input.personId && !checked.input) return refused(checked.errors);
     setErrors(NO_ERRORS);
     const result = await register({
       input: input.personId
@@ -265,8 +259,7 @@ function NewPerson({
         : { courseId, person: checked.input, ignoreDuplicates: input.ignoreDuplicates ?? false },
     });
     const payload = result.data?.register;
-    const problems = mutationErrors(payload, result.error, FIELDS);
-    if (problems) return setErrors(problems);
+    if (!accepted(payload, result.error, FIELDS)) return;
     if (payload?.registration) return onRegistered(outcomeOf(payload.registration));
     setDuplicates(payload?.duplicates ?? []);
   };

@@ -3,6 +3,14 @@ import type { ReportScope } from '../gql/graphql';
 import { useT } from '../i18n/use-t';
 
 /**
+ * The figures a report opens on: a network admin sees the whole network unless the address asks for
+ * the centre they are in; anyone else sees their centre.
+ */
+export function reportScopeFrom(asked: string | null, network: boolean): ReportScope {
+  return network && asked !== 'TENANT' ? 'NETWORK' : 'TENANT';
+}
+
+/**
  * A network admin's choice between the figures of the whole network and those of the centre they are
  * in, under a visible label (a segmented control has none of its own).
  */

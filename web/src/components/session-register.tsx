@@ -19,6 +19,7 @@ import type { MessageId } from '../i18n/messages';
 import { errorMessageId } from '../i18n/messages';
 import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
+import { numberOrNull } from '../lib/number-input';
 import {
   ATTENDANCE_STATUSES,
   type Draft,
@@ -290,14 +291,7 @@ export function SessionRegister({ sessionId, today }: { sessionId: string; today
                                     decimalScale={2}
                                     value={draft.hours ?? ''}
                                     onChange={(value) =>
-                                      setDraft(row.enrollmentId, {
-                                        hours:
-                                          typeof value === 'number'
-                                            ? value
-                                            : value === ''
-                                              ? null
-                                              : Number(value),
-                                      })
+                                      setDraft(row.enrollmentId, { hours: numberOrNull(value) })
                                     }
                                     error={
                                       problem?.field === 'hours'

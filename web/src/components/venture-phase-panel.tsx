@@ -1,5 +1,5 @@
-import { Button, Group, Menu, Stack, Text, TextInput, Timeline } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Button, Menu, Stack, Text, TextInput, Timeline } from '@mantine/core';
+import { useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import type { VenturePhase } from '../gql/graphql';
@@ -10,10 +10,9 @@ import { useT } from '../i18n/use-t';
 import { pastDayProblem } from '../lib/past-day';
 import { useCentreToday } from '../lib/use-centre-today';
 import { nextPhases, phaseNeedsReason } from '../lib/venture-phase';
-import { AppModal } from './app-modal';
-import { FormErrors } from './form-errors';
+import { FormDialog } from './form-dialog';
 import { ReasonDialog } from './reason-dialog';
-import { mutationErrors, NO_ERRORS, type SplitErrors } from './user-errors';
+import { type MutationDialog, useMutationDialog } from './use-mutation-dialog';
 
 const MoveVentureMutation = graphql(`
   mutation MoveVenture($input: MoveVentureInput!) {
@@ -75,31 +74,31 @@ export function VenturePhasePanel({
   const t = useT();
   const format = useCentreFormatters();
   const today = useCentreToday();
-  const [target, setTarget] = useState<VenturePhase | null>(null);
   const [onDate, setOnDate] = useState(today);
-  const [errors, setErrors] = useState<SplitErrors>(NO_ERRORS);
+  // A move forward asks for its day (the dialog is about the phase moved to); abandoning asks why.
+  const moveDialog = useMutationDialog<VenturePhase>();
+  const abandonDialog = useMutationDialog();
   const [state, move] = useMutation(MoveVentureMutation);
   const moves = nextPhases(phase);
+  const target = moveDialog.subject;
 
-  const send = async (to: VenturePhase, reason?: string) => {
-    const result = await move({ input: { id: ventureId, to, onDate, reason: reason ?? null } });
-    const problems = mutationErrors(result.data?.moveVenture, result.error, ['onDate', 'reason']);
-    if (problems) return setErrors(problems);
-    setTarget(null);
+  // The dialog that asked for the move shows the API's refusal, or closes.
+  const send = async (dialog: Pick<MutationDialog, 'accepted'>, to: VenturePhase, reason: string | null) => {
+    const result = await move({ input: { id: ventureId, to, onDate, reason } });
+    dialog.accepted(result.data?.moveVenture, result.error, ['onDate', 'reason']);
   };
 
   const choose = (to: VenturePhase) => {
-    setErrors(NO_ERRORS);
     setOnDate(today);
-    setTarget(to);
+    if (phaseNeedsReason(to)) abandonDialog.open(true);
+    else moveDialog.open(to);
   };
 
-  const onConfirm = (event: FormEvent) => {
-    event.preventDefault();
+  const onConfirm = () => {
     if (!target) return;
     const dayProblem = pastDayProblem(onDate, today);
-    if (dayProblem) return setErrors({ byField: { onDate: dayProblem }, general: [] });
-    void send(target);
+    if (moveDialog.refused(dayProblem ? { onDate: dayProblem } : {})) return;
+    void send(moveDialog, target, null);
   };
 
   return (
@@ -142,44 +141,33 @@ export function VenturePhasePanel({
           </Menu.Dropdown>
         </Menu>
       )}
-      <AppModal
-        opened={!!target && !phaseNeedsReason(target)}
-        onClose={() => setTarget(null)}
+      <FormDialog
+        dialog={moveDialog}
         title={target ? t(`venture.moveTo.${target}`) : ''}
+        submitLabel={target ? t(`venture.moveTo.${target}`) : ''}
+        fetching={state.fetching}
+        onSubmit={onConfirm}
       >
-        <form onSubmit={onConfirm} noValidate>
-          <Stack>
-            <FormErrors ids={errors.general} />
-            <TextInput
-              type="date"
-              name="onDate"
-              label={t('venture.moveOn')}
-              required
-              max={today}
-              value={onDate}
-              onChange={(e) => setOnDate(e.currentTarget.value)}
-              error={errors.byField.onDate ? t(errors.byField.onDate) : undefined}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setTarget(null)}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={state.fetching} data-testid="confirm-move-venture">
-                {target ? t(`venture.moveTo.${target}`) : ''}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </AppModal>
+        <TextInput
+          type="date"
+          name="onDate"
+          label={t('venture.moveOn')}
+          required
+          max={today}
+          value={onDate}
+          onChange={(e) => setOnDate(e.currentTarget.value)}
+          error={moveDialog.err('onDate')}
+        />
+      </FormDialog>
       <ReasonDialog
-        opened={target === 'ABANDONED'}
-        onClose={() => setTarget(null)}
+        opened={abandonDialog.opened}
+        onClose={abandonDialog.close}
         title={t('venture.moveTo.ABANDONED')}
         suggestions={ABANDON_REASONS}
         submitLabel={t('venture.moveTo.ABANDONED')}
         fetching={state.fetching}
-        errors={{ reason: errors.byField.reason, general: errors.general }}
-        onSubmit={(reason) => void send('ABANDONED', reason)}
+        errors={{ reason: abandonDialog.errors.byField.reason, general: abandonDialog.errors.general }}
+        onSubmit={(reason) => void send(abandonDialog, 'ABANDONED', reason)}
       />
     </Stack>
   );

@@ -20,6 +20,7 @@ import { useLocale } from '../i18n/locale-provider';
 import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
 import { formatMad } from '../lib/incubation-format';
+import { numberOrEmpty } from '../lib/number-input';
 import { pastDayProblem } from '../lib/past-day';
 import { survivalYears } from '../lib/survival';
 import { useCentreToday } from '../lib/use-centre-today';
@@ -135,9 +136,6 @@ const RecordSurvivalCheckMutation = graphql(`
     }
   }
 `);
-
-const toNumber = (value: string | number): number | '' =>
-  typeof value === 'number' ? value : value === '' ? '' : Number(value);
 
 /** The legal form and the day it was registered: from then on the venture counts as created. */
 export function FormalisationSection({
@@ -319,7 +317,7 @@ export function FundingSection({
             allowNegative={false}
             thousandSeparator=" "
             value={amount}
-            onChange={(v) => setAmount(toNumber(v))}
+            onChange={(v) => setAmount(numberOrEmpty(v))}
             error={dialog.err('amountMad')}
           />
           <Select
@@ -641,7 +639,7 @@ function CountInput({
       allowDecimal={false}
       allowNegative={false}
       value={value}
-      onChange={(v) => onChange(toNumber(v))}
+      onChange={(v) => onChange(numberOrEmpty(v))}
       error={error(name)}
     />
   );

@@ -1,6 +1,7 @@
 import type { ApplicantKind, CallKind, CreateCallInput, UpdateCallInput } from '../gql/graphql';
 import type { MessageId } from '../i18n/messages';
 import { errorMessageId } from '../i18n/messages';
+import { isDay } from './week-grid';
 
 export const CALL_KINDS: readonly CallKind[] = ['INCUBATOR_SELECTION', 'PRIZE', 'GRANT'];
 export const APPLICANT_KINDS: readonly ApplicantKind[] = ['PERSON', 'VENTURE'];
@@ -136,8 +137,6 @@ export function callFormFrom(call: {
 /** Errors keyed by the input's path: `titleFr`, `categories`, `categories.0.places`. */
 export type CallFormErrors = Partial<Record<string, MessageId>>;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (text: string) => DAY.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
 const TITLE_MAX = 200;
 const NAME_MAX = 120;
 

@@ -1,12 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import {
-  coursePrice,
-  formatChange,
-  formatRate,
-  indicatorYearFrom,
-  orderRegistrations,
-} from './course-format';
+import { coursePrice, formatChange, indicatorYearFrom, orderRegistrations } from './course-format';
 
 const digits = (text: string) => text.replace(/[^\d]/g, '');
 
@@ -40,11 +34,6 @@ describe('a year-on-year change', () => {
     expect(formatChange(null, 'fr-MA')).toBeNull();
     expect(formatChange(undefined, 'fr-MA')).toBeNull();
     expect(formatChange(Number.POSITIVE_INFINITY, 'fr-MA')).toBeNull();
-  });
-
-  it('leaves rates as whole percents', () => {
-    expect(digits(formatRate(0.8, 'fr-MA'))).toBe('80');
-    expect(digits(formatRate(2 / 3, 'fr-MA'))).toBe('67');
   });
 });
 

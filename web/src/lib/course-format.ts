@@ -31,11 +31,6 @@ export function formatChange(
   return { text, direction: rounded > 0 ? 'up' : rounded < 0 ? 'down' : 'flat' };
 }
 
-/** A share (0.8) as a whole percent in the person's language. */
-export function formatRate(rate: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(rate);
-}
-
 interface Ordered {
   status: RegistrationStatus;
   waitlistPosition?: number | null;

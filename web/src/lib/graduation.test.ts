@@ -5,6 +5,7 @@ import {
   assessmentProblems,
   assessorRolesFor,
   describeBlocker,
+  formatPercent,
   parseScore,
   sortBlockers,
 } from './graduation';
@@ -104,5 +105,13 @@ describe('final assessments', () => {
       comment: 'assessment.commentTooLong',
       assessedOn: 'errors.DATE_IN_FUTURE',
     });
+  });
+});
+
+describe('a rate', () => {
+  const digits = (text: string) => text.replace(/[^\d]/g, '');
+  it('leaves rates as whole percents (attendance, completion thresholds, integration)', () => {
+    expect(digits(formatPercent(0.8, 'fr-MA'))).toBe('80');
+    expect(digits(formatPercent(2 / 3, 'fr-MA'))).toBe('67');
   });
 });

@@ -3,9 +3,9 @@ import type { ReactNode } from 'react';
 import { useClient, useQuery } from 'urql';
 import { FormErrors } from '../components/form-errors';
 import { QueryBoundary } from '../components/query-boundary';
-import { ReportScopeControl } from '../components/report-scope-control';
+import { ReportScopeControl, reportScopeFrom } from '../components/report-scope-control';
 import { type FragmentType, graphql, readFragment } from '../gql';
-import type { OutcomeStatus, ReportFormat, ReportScope } from '../gql/graphql';
+import type { OutcomeStatus, ReportFormat } from '../gql/graphql';
 import { useLocale } from '../i18n/locale-provider';
 import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
@@ -101,7 +101,7 @@ export function ActivityReportPage() {
   const thisYear = Number(useCentreToday().slice(0, 4));
   const { params, setFilter } = useUrlFilters<'year' | 'scope'>();
   const year = indicatorYearFrom(params.get('year'), thisYear);
-  const scope: ReportScope = network && params.get('scope') !== 'TENANT' ? 'NETWORK' : 'TENANT';
+  const scope = reportScopeFrom(params.get('scope'), network);
   const [result, reexecute] = useQuery({ query: ActivityReportPageQuery, variables: { year, scope } });
   const files = useFileDownload<ReportFormat>();
 

@@ -1,11 +1,11 @@
 import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ApplicationDocuments } from '../components/application-documents';
 import { CallBreadcrumbs } from '../components/call-breadcrumbs';
 import { EvaluationCard } from '../components/evaluation-card';
 import { ApplicationStatusBadge } from '../components/incubation-badges';
+import { LabelledValue } from '../components/labelled-value';
 import { QueryBoundary } from '../components/query-boundary';
 import { ReasonActionButton } from '../components/reason-action-button';
 import { graphql } from '../gql';
@@ -182,9 +182,12 @@ export function ApplicationPage() {
             </Group>
             <Card withBorder radius="md" padding="lg">
               <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs">
-                <Field label={t('call.category')} value={nameIn(application.category, locale)} />
-                <Field label={t('application.submittedOn')} value={format.day(application.submittedOn)} />
-                <Field
+                <LabelledValue label={t('call.category')} value={nameIn(application.category, locale)} />
+                <LabelledValue
+                  label={t('application.submittedOn')}
+                  value={format.day(application.submittedOn)}
+                />
+                <LabelledValue
                   label={t('application.applicantKind')}
                   value={t(application.venture ? 'applicantKind.VENTURE' : 'applicantKind.PERSON')}
                 />
@@ -271,14 +274,3 @@ const WITHDRAW_REASONS = [
   'withdraw.reason.ineligible',
   'withdraw.reason.duplicate',
 ] as const;
-
-function Field({ label, value }: { label: string; value: ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text>{value || '—'}</Text>
-    </div>
-  );
-}

@@ -11,7 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CallBreadcrumbs } from '../components/call-breadcrumbs';
@@ -20,6 +20,7 @@ import { CallSettingsFragment } from '../components/call-settings';
 import { useDocumentKindLabel } from '../components/document-kind';
 import { ConfirmDialog } from '../components/form-dialog';
 import { ApplicationStatusBadge, CallStatusBadge, JurorStateBadge } from '../components/incubation-badges';
+import { LabelledValue } from '../components/labelled-value';
 import { ListTable } from '../components/list-table';
 import { PagerButtons } from '../components/pager-buttons';
 import { QueryBoundary } from '../components/query-boundary';
@@ -194,16 +195,14 @@ export function CallPage() {
         const other = locale === 'ar-MA' ? call.titleFr : call.titleAr;
         const totalWeight = call.criteria.reduce((sum, c) => sum + c.weight, 0);
         const mine = call.myJuror;
+        const { minAge, maxAge } = call;
         const ages =
-          call.minAge !== null &&
-          call.minAge !== undefined &&
-          call.maxAge !== null &&
-          call.maxAge !== undefined
-            ? t('filters.ageBetween', { min: call.minAge, max: call.maxAge })
-            : call.minAge !== null && call.minAge !== undefined
-              ? t('filters.ageFrom', { min: call.minAge })
-              : call.maxAge !== null && call.maxAge !== undefined
-                ? t('filters.ageUpTo', { max: call.maxAge })
+          minAge != null && maxAge != null
+            ? t('filters.ageBetween', { min: minAge, max: maxAge })
+            : minAge != null
+              ? t('filters.ageFrom', { min: minAge })
+              : maxAge != null
+                ? t('filters.ageUpTo', { max: maxAge })
                 : t('call.anyAge');
         return (
           <Stack gap="lg">
@@ -297,23 +296,23 @@ export function CallPage() {
                 {t('call.details')}
               </Title>
               <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs" verticalSpacing="sm">
-                <Field
+                <LabelledValue
                   label={t('call.window')}
                   value={t('call.dates', { start: format.day(call.opensOn), end: format.day(call.closesOn) })}
                 />
-                <Field label={t('call.ages')} value={ages} />
-                <Field
+                <LabelledValue label={t('call.ages')} value={ages} />
+                <LabelledValue
                   label={t('callForm.applicantKinds')}
                   value={call.applicantKinds.map((k) => t(`applicantKind.${k}`)).join(' · ')}
                 />
-                <Field
+                <LabelledValue
                   label={t('call.scale')}
                   value={t('call.scaleValue', {
                     min: formatScore(call.scoreMin, locale),
                     max: formatScore(call.scoreMax, locale),
                   })}
                 />
-                <Field
+                <LabelledValue
                   label={t('callForm.requiredDocuments')}
                   value={
                     call.requiredDocuments.length > 0
@@ -321,7 +320,7 @@ export function CallPage() {
                       : t('call.noDocument')
                   }
                 />
-                <Field
+                <LabelledValue
                   label={t('callForm.provinces')}
                   value={
                     call.provinces.length > 0
@@ -329,7 +328,9 @@ export function CallPage() {
                       : t('call.anyProvince')
                   }
                 />
-                {call.cohort && <Field label={t('callForm.cohort')} value={<bdi>{call.cohort.label}</bdi>} />}
+                {call.cohort && (
+                  <LabelledValue label={t('callForm.cohort')} value={<bdi>{call.cohort.label}</bdi>} />
+                )}
               </SimpleGrid>
             </Card>
 
@@ -517,16 +518,5 @@ export function CallPage() {
         );
       }}
     </QueryBoundary>
-  );
-}
-
-function Field({ label, value }: { label: string; value: ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text>{value || '—'}</Text>
-    </div>
   );
 }

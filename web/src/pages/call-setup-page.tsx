@@ -44,6 +44,7 @@ import {
   toUpdateCallInput,
 } from '../lib/call-form';
 import { formatShare } from '../lib/incubation-format';
+import { numberOrEmpty } from '../lib/number-input';
 import { useIncubationRights } from '../session/incubation-permissions';
 
 import { NotFoundPage } from './not-found-page';
@@ -162,27 +163,23 @@ function CallForm({
     event.preventDefault();
     if (refused(checkCallForm(values))) return;
     setErrors(NO_ERRORS);
-    if (callId) {
-      const result = await update({ input: toUpdateCallInput(callId, values) });
-      const payload = result.data?.updateCall;
-      if (!payload) return setErrors({ byField: {}, general: [requestErrorId(result.error ?? {})] });
-      if (payload.errors.length > 0) return setErrors(splitCallErrors(payload.errors));
-      navigate(`/calls/${callId}`);
-    } else {
-      const result = await create({ input: toCreateCallInput(values) });
-      const payload = result.data?.createCall;
-      if (!payload) return setErrors({ byField: {}, general: [requestErrorId(result.error ?? {})] });
-      if (payload.errors.length > 0) return setErrors(splitCallErrors(payload.errors));
-      if (payload.call) navigate(`/calls/${payload.call.id}`);
-    }
+    const [payload, error] = callId
+      ? await update({ input: toUpdateCallInput(callId, values) }).then(
+          (r) => [r.data?.updateCall, r.error] as const,
+        )
+      : await create({ input: toCreateCallInput(values) }).then(
+          (r) => [r.data?.createCall, r.error] as const,
+        );
+    if (!payload) return setErrors({ byField: {}, general: [requestErrorId(error ?? {})] });
+    if (payload.errors.length > 0) return setErrors(splitCallErrors(payload.errors));
+    const saved = callId ?? payload.call?.id;
+    if (saved) navigate(`/calls/${saved}`);
   };
 
   const knownDocuments = values.requiredDocuments.filter(isKnownDocumentKind);
   const otherDocuments = values.requiredDocuments.filter((d) => !isKnownDocumentKind(d));
   const totalWeight = values.criteria.reduce((sum, c) => sum + (c.weight === '' ? 0 : c.weight), 0);
   const { locale } = useLocale();
-  const toNumber = (value: string | number): number | '' =>
-    typeof value === 'number' ? value : value === '' ? '' : Number(value);
 
   return (
     <form onSubmit={onSubmit} noValidate ref={formRef} data-testid="call-form">
@@ -258,7 +255,7 @@ function CallForm({
               allowDecimal={false}
               allowNegative={false}
               value={values.minAge}
-              onChange={(v) => set('minAge', toNumber(v))}
+              onChange={(v) => set('minAge', numberOrEmpty(v))}
               error={err('minAge')}
             />
             <NumberInput
@@ -269,7 +266,7 @@ function CallForm({
               allowDecimal={false}
               allowNegative={false}
               value={values.maxAge}
-              onChange={(v) => set('maxAge', toNumber(v))}
+              onChange={(v) => set('maxAge', numberOrEmpty(v))}
               error={err('maxAge')}
             />
           </SimpleGrid>
@@ -357,7 +354,7 @@ function CallForm({
                 allowDecimal={false}
                 allowNegative={false}
                 value={row.places}
-                onChange={(v) => setRow({ places: toNumber(v) })}
+                onChange={(v) => setRow({ places: numberOrEmpty(v) })}
                 error={err(`categories.${i}.places`)}
               />
             )}
@@ -371,7 +368,7 @@ function CallForm({
               required
               decimalScale={2}
               value={values.scoreMin}
-              onChange={(v) => set('scoreMin', toNumber(v))}
+              onChange={(v) => set('scoreMin', numberOrEmpty(v))}
               error={err('scoreMin')}
             />
             <NumberInput
@@ -380,7 +377,7 @@ function CallForm({
               required
               decimalScale={2}
               value={values.scoreMax}
-              onChange={(v) => set('scoreMax', toNumber(v))}
+              onChange={(v) => set('scoreMax', numberOrEmpty(v))}
               error={err('scoreMax')}
             />
           </SimpleGrid>
@@ -408,7 +405,7 @@ function CallForm({
                 decimalScale={2}
                 allowNegative={false}
                 value={row.weight}
-                onChange={(v) => setRow({ weight: toNumber(v) })}
+                onChange={(v) => setRow({ weight: numberOrEmpty(v) })}
                 error={err(`criteria.${i}.weight`)}
               />
             )}

@@ -7,6 +7,7 @@ import { TrainingFiguresTable } from '../components/training-figures-table';
 import { graphql } from '../gql';
 import type { ExportFormat } from '../gql/graphql';
 import { useT } from '../i18n/use-t';
+import { COURSE_AUDIENCES, COURSE_MODES } from '../lib/course-filter';
 import { indicatorYearFrom, indicatorYears } from '../lib/course-format';
 import { useCentreToday } from '../lib/use-centre-today';
 import { useFileDownload } from '../lib/use-file-download';
@@ -67,12 +68,14 @@ export function CourseIndicatorsPage() {
     });
 
   const sex = (key: string) => (key === 'F' || key === 'M' ? t(`sex.${key}`) : key);
-  const audience = (key: string) =>
-    ['ARTISANS', 'MFI_STAFF', 'MICRO_ENTREPRENEURS', 'ENTREPRENEURS', 'TRAINERS', 'OTHER'].includes(key)
-      ? t(`courseAudience.${key as 'OTHER'}`)
-      : key;
-  const mode = (key: string) =>
-    ['IN_PERSON', 'E_LEARNING', 'BLENDED'].includes(key) ? t(`courseMode.${key as 'BLENDED'}`) : key;
+  const audience = (key: string) => {
+    const known = COURSE_AUDIENCES.find((a) => a === key);
+    return known ? t(`courseAudience.${known}`) : key;
+  };
+  const mode = (key: string) => {
+    const known = COURSE_MODES.find((m) => m === key);
+    return known ? t(`courseMode.${known}`) : key;
+  };
   const city = (key: string) => (key === '' || key === 'ONLINE' ? t('course.online') : key);
 
   return (

@@ -10,7 +10,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { AppModal } from '../components/app-modal';
@@ -20,10 +20,12 @@ import { CourseForm } from '../components/course-form';
 import { CourseRegistrations, PlacesSummary } from '../components/course-registrations';
 import { courseTitle } from '../components/course-row';
 import { CourseSessions } from '../components/course-sessions';
-import { FormErrors } from '../components/form-errors';
+import { ConfirmDialog } from '../components/form-dialog';
+import { LabelledValue } from '../components/labelled-value';
 import { QueryBoundary } from '../components/query-boundary';
 import { RegisterDialog, type RegisteredOutcome } from '../components/register-dialog';
-import { mutationErrors, NO_ERRORS, type SplitErrors } from '../components/user-errors';
+import { useMutationDialog } from '../components/use-mutation-dialog';
+import { NO_ERRORS } from '../components/user-errors';
 import { graphql } from '../gql';
 import type { CourseStatus } from '../gql/graphql';
 import { isolate } from '../i18n/isolate';
@@ -31,8 +33,10 @@ import { useLocale } from '../i18n/locale-provider';
 import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
 import { courseFormFrom } from '../lib/course-form';
-import { coursePrice, formatRate } from '../lib/course-format';
+import { coursePrice } from '../lib/course-format';
+import { formatPercent } from '../lib/graduation';
 import { useCanWriteCourses } from '../session/permissions';
+import { NotFoundPage } from './not-found-page';
 
 const CoursePageQuery = graphql(`
   query CoursePage($id: ID!) {
@@ -78,7 +82,7 @@ const SetCourseStatusMutation = graphql(`
   }
 `);
 
-type Dialog = 'edit' | 'register' | CourseStatus | null;
+type Dialog = 'edit' | 'register' | null;
 
 /** One short training: what it is, its sessions, who is registered or waiting, and its attendance. */
 export function CoursePage() {
@@ -91,14 +95,13 @@ export function CoursePage() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [outcome, setOutcome] = useState<RegisteredOutcome | null>(null);
   const [statusState, setStatus] = useMutation(SetCourseStatusMutation);
-  const [statusErrors, setStatusErrors] = useState<SplitErrors>(NO_ERRORS);
+  const statusDialog = useMutationDialog<CourseStatus>();
+  const nextStatus = statusDialog.subject;
 
   const changeStatus = async (status: CourseStatus) => {
-    setStatusErrors(NO_ERRORS);
+    statusDialog.setErrors(NO_ERRORS);
     const outcome = await setStatus({ input: { id, status } });
-    const problems = mutationErrors(outcome.data?.setCourseStatus, outcome.error, []);
-    if (problems) return setStatusErrors(problems);
-    setDialog(null);
+    statusDialog.accepted(outcome.data?.setCourseStatus, outcome.error, []);
   };
 
   return (
@@ -106,12 +109,10 @@ export function CoursePage() {
       {({ course }) => {
         if (!course) {
           return (
-            <Stack align="flex-start">
-              <Title order={1}>{t('course.notFound')}</Title>
-              <Anchor component={Link} to="/courses">
-                {t('course.backToList')}
-              </Anchor>
-            </Stack>
+            <NotFoundPage
+              title={t('course.notFound')}
+              back={{ to: '/courses', label: t('course.backToList') }}
+            />
           );
         }
         const title = courseTitle(course, locale);
@@ -151,17 +152,17 @@ export function CoursePage() {
                     </Button>
                   )}
                   {course.status === 'OPEN' && (
-                    <Button variant="default" onClick={() => setDialog('CLOSED')}>
+                    <Button variant="default" onClick={() => statusDialog.open('CLOSED')}>
                       {t('course.close')}
                     </Button>
                   )}
                   {course.status === 'CLOSED' && (
-                    <Button variant="default" onClick={() => setDialog('OPEN')}>
+                    <Button variant="default" onClick={() => statusDialog.open('OPEN')}>
                       {t('course.reopen')}
                     </Button>
                   )}
                   {course.status !== 'CANCELLED' && (
-                    <Button variant="default" color="red.9" onClick={() => setDialog('CANCELLED')}>
+                    <Button variant="default" color="red.9" onClick={() => statusDialog.open('CANCELLED')}>
                       {t('course.cancel')}
                     </Button>
                   )}
@@ -173,26 +174,26 @@ export function CoursePage() {
                 {t('course.details')}
               </Title>
               <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs" verticalSpacing="sm">
-                <Field label={t('course.topic')} value={course.topic && <bdi>{course.topic}</bdi>} />
-                <Field
+                <LabelledValue label={t('course.topic')} value={course.topic && <bdi>{course.topic}</bdi>} />
+                <LabelledValue
                   label={t('course.modeAndCity')}
                   value={`${t(`courseMode.${course.mode}`)} · ${course.city ? isolate(course.city) : t('course.online')}`}
                 />
-                <Field
+                <LabelledValue
                   label={t('course.partners')}
                   value={course.partners.length > 0 && course.partners.map((p) => isolate(p)).join(' · ')}
                 />
-                <Field label={t('course.price')} value={price ?? t('course.free')} />
-                <Field label={t('course.capacity')} value={format.number(course.capacity)} />
-                <Field
+                <LabelledValue label={t('course.price')} value={price ?? t('course.free')} />
+                <LabelledValue label={t('course.capacity')} value={format.number(course.capacity)} />
+                <LabelledValue
                   label={t('course.completionThreshold')}
-                  value={formatRate(course.completionThreshold, locale)}
+                  value={formatPercent(course.completionThreshold, locale)}
                 />
-                <Field
+                <LabelledValue
                   label={t('course.startsOn')}
                   value={course.startsOn && format.day(course.startsOn, 'long')}
                 />
-                <Field label={t('course.trainingDays')} value={format.number(course.trainingDays)} />
+                <LabelledValue label={t('course.trainingDays')} value={format.number(course.trainingDays)} />
               </SimpleGrid>
             </Card>
             <Stack gap="sm">
@@ -242,7 +243,7 @@ export function CoursePage() {
                 {t('attendanceGrid.title')}
               </Title>
               <Text size="sm" c="dimmed">
-                {t('attendanceGrid.rule', { threshold: formatRate(course.completionThreshold, locale) })}
+                {t('attendanceGrid.rule', { threshold: formatPercent(course.completionThreshold, locale) })}
               </Text>
               <CourseAttendanceGrid course={course} canWrite={canWrite} />
             </Stack>
@@ -266,56 +267,32 @@ export function CoursePage() {
                 setDialog(null);
               }}
             />
-            <AppModal
-              opened={dialog === 'OPEN' || dialog === 'CLOSED' || dialog === 'CANCELLED'}
-              onClose={() => setDialog(null)}
+            <ConfirmDialog
+              dialog={statusDialog}
               title={t('course.statusTitle')}
+              confirmLabel={
+                nextStatus === 'CANCELLED'
+                  ? t('course.cancel')
+                  : nextStatus === 'CLOSED'
+                    ? t('course.close')
+                    : t('course.reopen')
+              }
+              color={nextStatus === 'CANCELLED' ? 'red.9' : undefined}
+              fetching={statusState.fetching}
+              onConfirm={() => nextStatus && changeStatus(nextStatus)}
+              confirmTestId="confirm-status"
             >
-              <Stack>
-                <Text>
-                  {dialog === 'CANCELLED'
-                    ? t('course.cancelConfirm')
-                    : dialog === 'CLOSED'
-                      ? t('course.closeConfirm')
-                      : t('course.reopenConfirm')}
-                </Text>
-                <FormErrors ids={statusErrors.general} />
-                <Group justify="flex-end">
-                  <Button variant="default" onClick={() => setDialog(null)}>
-                    {t('common.cancel')}
-                  </Button>
-                  <Button
-                    color={dialog === 'CANCELLED' ? 'red.9' : undefined}
-                    loading={statusState.fetching}
-                    onClick={() => {
-                      if (dialog === 'OPEN' || dialog === 'CLOSED' || dialog === 'CANCELLED')
-                        void changeStatus(dialog);
-                    }}
-                    data-testid="confirm-status"
-                  >
-                    {dialog === 'CANCELLED'
-                      ? t('course.cancel')
-                      : dialog === 'CLOSED'
-                        ? t('course.close')
-                        : t('course.reopen')}
-                  </Button>
-                </Group>
-              </Stack>
-            </AppModal>
+              <Text>
+                {nextStatus === 'CANCELLED'
+                  ? t('course.cancelConfirm')
+                  : nextStatus === 'CLOSED'
+                    ? t('course.closeConfirm')
+                    : t('course.reopenConfirm')}
+              </Text>
+            </ConfirmDialog>
           </Stack>
         );
       }}
     </QueryBoundary>
-  );
-}
-
-function Field({ label, value }: { label: string; value: ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text>{value || '—'}</Text>
-    </div>
   );
 }

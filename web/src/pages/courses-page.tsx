@@ -1,16 +1,18 @@
-import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useQuery } from 'urql';
 import { AppModal } from '../components/app-modal';
 import { CourseFilters } from '../components/course-filters';
 import { CourseForm } from '../components/course-form';
 import { CourseRow } from '../components/course-row';
+import { ListTable } from '../components/list-table';
 import { QueryBoundary } from '../components/query-boundary';
 import { graphql } from '../gql';
 import { useT } from '../i18n/use-t';
 import { toCourseFilter, toCourseParams, useCourseListState } from '../lib/course-filter';
 import { useCentreToday } from '../lib/use-centre-today';
+import { useKeptResult } from '../lib/use-kept-result';
 import { useLoadMore } from '../lib/use-pager';
 import { useCanWriteCourses } from '../session/permissions';
 
@@ -48,11 +50,7 @@ export function CoursesPage() {
     variables: { first: PAGE_SIZE, after: pages.after, filter: toCourseFilter(state) },
   });
   const [creating, setCreating] = useState(false);
-  // The previous list stays, dimmed, while another filter's first page loads.
-  const last = useRef(result.data);
-  if (result.data) last.current = result.data;
-  const stale = !result.data && !result.error && !!last.current;
-  const shown = stale ? { ...result, data: last.current } : result;
+  const { shown, stale } = useKeptResult(result);
 
   return (
     <Stack gap="lg">
@@ -75,26 +73,23 @@ export function CoursesPage() {
             {courses.edges.length === 0 ? (
               <Text c="dimmed">{t('courses.empty')}</Text>
             ) : (
-              <Table.ScrollContainer minWidth={900}>
-                <Table striped highlightOnHover verticalSpacing="sm" data-testid="course-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('course.title')}</Table.Th>
-                      <Table.Th>{t('course.audience')}</Table.Th>
-                      <Table.Th>{t('course.modeAndCity')}</Table.Th>
-                      <Table.Th>{t('course.datesHeading')}</Table.Th>
-                      <Table.Th>{t('course.placesHeading')}</Table.Th>
-                      <Table.Th>{t('course.waitlistHeading')}</Table.Th>
-                      <Table.Th>{t('course.price')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {courses.edges.map(({ node }) => (
-                      <CourseRow key={node.id} course={node} />
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <ListTable
+                minWidth={900}
+                testId="course-table"
+                headers={[
+                  t('course.title'),
+                  t('course.audience'),
+                  t('course.modeAndCity'),
+                  t('course.datesHeading'),
+                  t('course.placesHeading'),
+                  t('course.waitlistHeading'),
+                  t('course.price'),
+                ]}
+              >
+                {courses.edges.map(({ node }) => (
+                  <CourseRow key={node.id} course={node} />
+                ))}
+              </ListTable>
             )}
             {courses.pageInfo.hasNextPage && (
               <Button

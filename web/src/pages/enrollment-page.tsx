@@ -1,5 +1,4 @@
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useRef } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { EnrollmentFilters } from '../components/enrollment-filters';
@@ -8,6 +7,7 @@ import { QueryBoundary } from '../components/query-boundary';
 import { graphql } from '../gql';
 import { useT } from '../i18n/use-t';
 import { toEnrollmentFilter, toListParams } from '../lib/enrollment-filter';
+import { useKeptResult } from '../lib/use-kept-result';
 import { useEnrollmentListState } from '../lib/use-list-state';
 import { useLoadMore } from '../lib/use-pager';
 import { useCanWriteEnrollment } from '../session/permissions';
@@ -65,12 +65,7 @@ export function EnrollmentPage() {
     variables: { first: PAGE_SIZE, after: pages.after, filter, sort: state.sort },
   });
   const [choices] = useQuery({ query: EnrollmentFilterChoicesQuery });
-  // While another filter's first page loads, the previous list stays on screen, dimmed, instead of
-  // a spinner that makes the page jump at every key of a search.
-  const last = useRef(result.data);
-  if (result.data) last.current = result.data;
-  const stale = !result.data && !result.error && !!last.current;
-  const shown = stale ? { ...result, data: last.current } : result;
+  const { shown, stale } = useKeptResult(result);
   const cohortId = state.cohortId;
 
   return (

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Chip, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { FollowUpRow, readFollowUp } from '../components/follow-up-row';
 import { QueryBoundary } from '../components/query-boundary';
@@ -9,6 +9,7 @@ import type { FollowUpState } from '../gql/graphql';
 import { useT } from '../i18n/use-t';
 import { FOLLOW_UP_STATES, nextRowId, OPEN_STATES } from '../lib/outcomes';
 import { useLoadMore } from '../lib/use-pager';
+import { useUrlFilters } from '../lib/use-url-filters';
 import { canRecordOutcomes } from '../session/graduation-permissions';
 import { useRoles } from '../session/timetable-permissions';
 
@@ -61,7 +62,7 @@ export function FollowUpPage() {
   const t = useT();
   const roles = useRoles();
   const canWrite = canRecordOutcomes(roles);
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter } = useUrlFilters<'cohort' | 'states'>();
   const cohortId = params.get('cohort') || null;
   const states = statesFrom(params.get('states'));
   const filterKey = `${cohortId}|${states.join(',')}`;
@@ -72,15 +73,6 @@ export function FollowUpPage() {
   });
   const [focusId, setFocusId] = useState<string | null>(null);
   const [recordedName, setRecordedName] = useState<string | null>(null);
-
-  const setFilter = (next: { cohort?: string | null; states?: readonly FollowUpState[] }) => {
-    const cohort = next.cohort === undefined ? cohortId : next.cohort;
-    const chosen = next.states ?? states;
-    const search: Record<string, string> = {};
-    if (cohort) search.cohort = cohort;
-    if (chosen.length > 0) search.states = chosen.join(',');
-    setParams(search);
-  };
 
   return (
     <Stack gap="lg">
@@ -111,7 +103,7 @@ export function FollowUpPage() {
                   placeholder={t('filters.allCohorts')}
                   data={cohorts.edges.map(({ node }) => ({ value: node.id, label: node.label }))}
                   value={cohortId}
-                  onChange={(value) => setFilter({ cohort: value })}
+                  onChange={(value) => setFilter('cohort', value)}
                   clearable
                   searchable
                   w={{ base: '100%', xs: 280 }}
@@ -124,7 +116,7 @@ export function FollowUpPage() {
                   <Chip.Group
                     multiple
                     value={states}
-                    onChange={(value) => setFilter({ states: value as FollowUpState[] })}
+                    onChange={(value) => setFilter('states', value.length > 0 ? value.join(',') : null)}
                   >
                     <Group
                       gap="xs"

@@ -2,6 +2,7 @@ import { Button, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { CohortCells } from '../components/cohort-row';
+import { ListTable } from '../components/list-table';
 import { QueryBoundary } from '../components/query-boundary';
 import { graphql } from '../gql';
 import { useCentreFormatters } from '../i18n/use-formatters';
@@ -65,28 +66,25 @@ export function GraduationCohortsPage() {
             .sort((a, b) => a.cohort.endsOn.localeCompare(b.cohort.endsOn));
           const graduated = rows.filter((r) => r.enrolled === 0 && r.graduated > 0);
           const table = (list: typeof rows, testId: string) => (
-            <Table.ScrollContainer minWidth={680}>
-              <Table striped highlightOnHover verticalSpacing="sm" data-testid={testId}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('cohort.label')}</Table.Th>
-                    <Table.Th>{t('cohort.tradeAndProgramme')}</Table.Th>
-                    <Table.Th>{t('cohort.period')}</Table.Th>
-                    <Table.Th>{t('graduation.countEnrolled')}</Table.Th>
-                    <Table.Th>{t('graduation.countGraduated')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.map(({ cohort, enrolled, graduated: done }) => (
-                    <Table.Tr key={cohort.id} data-testid="graduation-cohort" data-cohort={cohort.id}>
-                      <CohortCells cohort={cohort} to={`/graduation/${cohort.id}`} />
-                      <Table.Td>{format.number(enrolled)}</Table.Td>
-                      <Table.Td>{format.number(done)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <ListTable
+              minWidth={680}
+              testId={testId}
+              headers={[
+                t('cohort.label'),
+                t('cohort.tradeAndProgramme'),
+                t('cohort.period'),
+                t('graduation.countEnrolled'),
+                t('graduation.countGraduated'),
+              ]}
+            >
+              {list.map(({ cohort, enrolled, graduated: done }) => (
+                <Table.Tr key={cohort.id} data-testid="graduation-cohort" data-cohort={cohort.id}>
+                  <CohortCells cohort={cohort} to={`/graduation/${cohort.id}`} />
+                  <Table.Td>{format.number(enrolled)}</Table.Td>
+                  <Table.Td>{format.number(done)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </ListTable>
           );
           return (
             <Stack gap="xl">

@@ -11,7 +11,6 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -20,6 +19,7 @@ import { AppModal } from '../components/app-modal';
 import { HostForm } from '../components/host-form';
 import { HostLoadChart } from '../components/host-load-chart';
 import { HostStatusAction } from '../components/host-status-action';
+import { LabelledValue } from '../components/labelled-value';
 import { HostStatusBadge, PlacementStatusBadge } from '../components/placement-status-badge';
 import { QueryBoundary } from '../components/query-boundary';
 import { graphql } from '../gql';
@@ -175,21 +175,24 @@ export function HostPage() {
                   {t('host.details')}
                 </Title>
                 <SimpleGrid cols={2} spacing="xs" verticalSpacing="xs">
-                  <Field
+                  <LabelledValue
                     label={t('host.capacity')}
                     value={t('host.capacityValue', { count: host.capacity })}
                   />
-                  <Field label={t('host.province')} value={host.province} />
-                  <Field label={t('host.address')} value={host.address && <bdi>{host.address}</bdi>} />
-                  <Field
+                  <LabelledValue label={t('host.province')} value={host.province} />
+                  <LabelledValue
+                    label={t('host.address')}
+                    value={host.address && <bdi>{host.address}</bdi>}
+                  />
+                  <LabelledValue
                     label={t('host.contactName')}
                     value={host.contactName && <bdi>{host.contactName}</bdi>}
                   />
-                  <Field
+                  <LabelledValue
                     label={t('host.contactPhone')}
                     value={host.contactPhone && <span dir="ltr">{host.contactPhone}</span>}
                   />
-                  <Field label={t('host.createdAt')} value={format.date(host.createdAt, 'medium')} />
+                  <LabelledValue label={t('host.createdAt')} value={format.date(host.createdAt, 'medium')} />
                 </SimpleGrid>
               </Card>
               <Card withBorder radius="md" padding="lg" data-testid="host-artisans">
@@ -304,16 +307,5 @@ export function HostPage() {
         )
       }
     </QueryBoundary>
-  );
-}
-
-function Field({ label, value }: { label: string; value: ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text>{value || '—'}</Text>
-    </div>
   );
 }

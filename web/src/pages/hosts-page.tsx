@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useQuery } from 'urql';
 import { AppModal } from '../components/app-modal';
@@ -10,6 +10,7 @@ import { QueryBoundary } from '../components/query-boundary';
 import { graphql } from '../gql';
 import { useT } from '../i18n/use-t';
 import { toHostFilter, toHostParams, useHostListState } from '../lib/host-filter';
+import { useKeptResult } from '../lib/use-kept-result';
 import { useLoadMore } from '../lib/use-pager';
 import { useCanWritePlacements } from '../session/permissions';
 
@@ -57,11 +58,7 @@ export function HostsPage() {
   });
   const [choices] = useQuery({ query: HostChoicesQuery });
   const [creating, setCreating] = useState(false);
-  // The previous list stays, dimmed, while another filter's first page loads.
-  const last = useRef(result.data);
-  if (result.data) last.current = result.data;
-  const stale = !result.data && !result.error && !!last.current;
-  const shown = stale ? { ...result, data: last.current } : result;
+  const { shown, stale } = useKeptResult(result);
   const trades = choices.data?.trades ?? [];
 
   return (

@@ -132,6 +132,10 @@ export function IncubatorDashboardPage() {
   );
 }
 
+/** A rate with nothing to count from yet (no venture checked) reads as a dash, not as 0 %. */
+const shareOrDash = (share: number | null | undefined, locale: string) =>
+  share == null ? '—' : formatShare(share, locale);
+
 function Figures(props: {
   figures: FragmentType<typeof IncubatorFiguresFragment>;
   year: number;
@@ -175,11 +179,7 @@ function Figures(props: {
         />
         <Stat
           label={t('incubator.survivalRate')}
-          value={
-            figures.survivalRate === null || figures.survivalRate === undefined
-              ? '—'
-              : formatShare(figures.survivalRate, locale)
-          }
+          value={shareOrDash(figures.survivalRate, locale)}
           detail={t('incubator.survivalHelp')}
           testId="survival-rate"
         />
@@ -208,7 +208,7 @@ function Figures(props: {
                 >
                   <Table.Td>{t('venture.yearN', { years: row.yearsAfterExit })}</Table.Td>
                   <Table.Td fw={700} data-testid="rate">
-                    {row.rate === null || row.rate === undefined ? '—' : formatShare(row.rate, locale)}
+                    {shareOrDash(row.rate, locale)}
                   </Table.Td>
                   <Table.Td>
                     {t('incubator.outOf', {
@@ -272,11 +272,7 @@ function CentresTable(props: {
       <Table.Td>{format.number(figures.peopleFinanced)}</Table.Td>
       <Table.Td>{formatMad(figures.fundingMad, locale)}</Table.Td>
       <Table.Td>{format.number(figures.coachingSessions)}</Table.Td>
-      <Table.Td>
-        {figures.survivalRate === null || figures.survivalRate === undefined
-          ? '—'
-          : formatShare(figures.survivalRate, locale)}
-      </Table.Td>
+      <Table.Td>{shareOrDash(figures.survivalRate, locale)}</Table.Td>
     </Table.Tr>
   );
   return (

@@ -3,9 +3,9 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryBoundary } from '../components/query-boundary';
 import { type RateBar, RateBars } from '../components/rate-bars';
-import { ReportScopeControl } from '../components/report-scope-control';
+import { ReportScopeControl, reportScopeFrom } from '../components/report-scope-control';
+import { useWaveLabel } from '../components/use-wave-label';
 import { type FragmentType, graphql, readFragment } from '../gql';
-import type { ReportScope } from '../gql/graphql';
 import { useLocale } from '../i18n/locale-provider';
 import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
@@ -90,7 +90,7 @@ export function IntegrationPage() {
   const { params, setFilter: setParam } = useUrlFilters<'year' | 'wave' | 'scope'>();
   const year = yearFrom(params.get('year'), thisYear);
   const wave = waveFrom(params.get('wave'));
-  const scope: ReportScope = network && params.get('scope') !== 'TENANT' ? 'NETWORK' : 'TENANT';
+  const scope = reportScopeFrom(params.get('scope'), network);
   const [result, reexecute] = useQuery({ query: IntegrationPageQuery, variables: { year, wave, scope } });
 
   // « all » years and each graduate's « latest » wave are the address without the parameter.
@@ -99,8 +99,8 @@ export function IntegrationPage() {
 
   const ar = locale === 'ar-MA';
   const sexLabel = (key: string) => (key === 'F' || key === 'M' ? t(`sex.${key}`) : key);
-  const waveLabel = (key: string) =>
-    key === '0' ? t('followUp.wave0') : t('followUp.waveMonths', { months: Number(key) });
+  const monthsLabel = useWaveLabel();
+  const waveLabel = (key: string) => monthsLabel(Number(key));
 
   return (
     <Stack gap="lg">

@@ -163,7 +163,10 @@ export function JurorScoringPage() {
         const position = list.findIndex((a) => a.id === application.id);
         // The whole list is here (up to 100): the next one is found at once; beyond, the queue page finds it.
         const complete = applications.totalCount <= list.length;
-        const next = complete ? nextToScore(list, application.id) : `?after=${application.id}`;
+        const nextId = complete ? nextToScore(list, application.id) : null;
+        const next = !complete
+          ? `/calls/${call.id}/score?after=${application.id}`
+          : nextId && `/calls/${call.id}/score/${nextId}`;
         const state = jurorState(application);
         const myJurorId = call.myJuror?.id;
         const others = application.evaluations.filter((e) => e.juror.id !== myJurorId);
@@ -290,9 +293,7 @@ export function JurorScoringPage() {
                 <Button
                   size="md"
                   variant={scoring ? 'default' : 'filled'}
-                  onClick={() =>
-                    navigate(complete ? `/calls/${call.id}/score/${next}` : `/calls/${call.id}/score${next}`)
-                  }
+                  onClick={() => navigate(next)}
                   data-testid="next-application"
                 >
                   {t('juror.next')}

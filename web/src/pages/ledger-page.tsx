@@ -31,6 +31,7 @@ import {
 } from '../lib/ledger';
 import { useCentreToday } from '../lib/use-centre-today';
 import { isDay } from '../lib/week-grid';
+import { NotFoundPage } from './not-found-page';
 
 const LedgerPageQuery = graphql(`
   query LedgerPage($cohortId: ID!, $from: Date, $to: Date, $sort: LedgerSort) {
@@ -98,12 +99,7 @@ export function LedgerPage() {
   // The ledger of a cohort that does not exist is a NOT_FOUND error, not an empty answer.
   if (!result.data && result.error?.graphQLErrors.some((e) => e.extensions?.code === 'NOT_FOUND')) {
     return (
-      <Stack align="flex-start">
-        <Title order={1}>{t('cohort.notFound')}</Title>
-        <Anchor component={Link} to="/cohorts">
-          {t('cohort.backToList')}
-        </Anchor>
-      </Stack>
+      <NotFoundPage title={t('cohort.notFound')} back={{ to: '/cohorts', label: t('cohort.backToList') }} />
     );
   }
 

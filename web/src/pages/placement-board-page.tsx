@@ -2,7 +2,6 @@ import {
   Accordion,
   Alert,
   Anchor,
-  Breadcrumbs,
   Button,
   Card,
   Group,
@@ -17,14 +16,14 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { AppModal } from '../components/app-modal';
+import { CohortPageHeader } from '../components/cohort-page-header';
 import { PlacementCard } from '../components/placement-card';
 import { ProposePlacementForm } from '../components/propose-placement-form';
 import { QueryBoundary } from '../components/query-boundary';
 import { graphql } from '../gql';
 import { isolate } from '../i18n/isolate';
-import { hostName, localName } from '../i18n/local-name';
+import { hostName } from '../i18n/local-name';
 import { useLocale } from '../i18n/locale-provider';
-import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
 import { useWeekdays } from '../i18n/use-weekdays';
 import { groupBoard } from '../lib/placement-board';
@@ -139,7 +138,6 @@ export function PlacementBoardPage() {
   const { id = '' } = useParams();
   const t = useT();
   const { locale } = useLocale();
-  const format = useCentreFormatters();
   const weekdays = useWeekdays();
   const today = useCentreToday();
   const canWrite = useCanWritePlacements();
@@ -179,34 +177,20 @@ export function PlacementBoardPage() {
 
         return (
           <Stack gap="lg">
-            <Breadcrumbs>
-              <Anchor component={Link} to="/placements">
-                {t('placements.title')}
-              </Anchor>
-              <Text>{cohort.label}</Text>
-            </Breadcrumbs>
-            <Group justify="space-between" align="flex-start">
-              <div>
-                <Title order={1} data-testid="board-title">
-                  {t('board.title', { cohort: isolate(cohort.label) })}
-                </Title>
-                <Text c="dimmed">
-                  {localName(cohort.programme.trade, locale)} ·{' '}
-                  {t('cohort.dates', { start: format.day(cohort.startsOn), end: format.day(cohort.endsOn) })}
-                </Text>
-                <Text size="sm" c="dimmed">
-                  {t('board.practiceDays', { days: weekdays.list(cohort.programme.practiceWeekdays) })}
-                </Text>
-              </div>
-              <Group gap="xs">
-                <Button component={Link} to={`/cohorts/${cohort.id}`} variant="default">
-                  {t('board.cohortPage')}
-                </Button>
-                <Button component={Link} to="/hosts" variant="default">
-                  {t('hosts.title')}
-                </Button>
-              </Group>
-            </Group>
+            <CohortPageHeader
+              cohort={cohort}
+              section={{ to: '/placements', label: t('placements.title') }}
+              title={t('board.title', { cohort: isolate(cohort.label) })}
+              titleTestId="board-title"
+              note={t('board.practiceDays', { days: weekdays.list(cohort.programme.practiceWeekdays) })}
+            >
+              <Button component={Link} to={`/cohorts/${cohort.id}`} variant="default">
+                {t('board.cohortPage')}
+              </Button>
+              <Button component={Link} to="/hosts" variant="default">
+                {t('hosts.title')}
+              </Button>
+            </CohortPageHeader>
             {notice && (
               <Alert
                 color="teal"

@@ -1,16 +1,15 @@
-import { Alert, Anchor, Breadcrumbs, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { AppModal } from '../components/app-modal';
+import { CohortPageHeader } from '../components/cohort-page-header';
 import { type GenerateCounts, GenerateTimetableAction } from '../components/generate-timetable-action';
 import { QueryBoundary } from '../components/query-boundary';
 import { SessionRegister } from '../components/session-register';
 import { WeekTimetable } from '../components/week-timetable';
 import { graphql } from '../gql';
 import { isolate } from '../i18n/isolate';
-import { localName } from '../i18n/local-name';
-import { useLocale } from '../i18n/locale-provider';
 import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
 import { useWeekdays } from '../i18n/use-weekdays';
@@ -18,6 +17,7 @@ import { addDays, mondayOf } from '../lib/days';
 import { useCentreToday } from '../lib/use-centre-today';
 import { isDay, weekRange, weekToShow } from '../lib/week-grid';
 import { canRecordSession, hasAnyRole, TIMETABLE_WRITERS, useRoles } from '../session/timetable-permissions';
+import { NotFoundPage } from './not-found-page';
 
 const TimetablePageQuery = graphql(`
   query TimetablePage($cohortId: ID!, $from: Date!, $to: Date!) {
@@ -58,7 +58,6 @@ const TimetablePageQuery = graphql(`
 export function TimetablePage() {
   const { id = '' } = useParams();
   const t = useT();
-  const { locale } = useLocale();
   const format = useCentreFormatters();
   const weekdays = useWeekdays();
   const today = useCentreToday();
@@ -91,56 +90,40 @@ export function TimetablePage() {
         const { cohort } = data;
         if (!cohort) {
           return (
-            <Stack align="flex-start">
-              <Title order={1}>{t('cohort.notFound')}</Title>
-              <Anchor component={Link} to="/sessions">
-                {t('timetable.backToSessions')}
-              </Anchor>
-            </Stack>
+            <NotFoundPage
+              title={t('cohort.notFound')}
+              back={{ to: '/sessions', label: t('timetable.backToSessions') }}
+            />
           );
         }
         return (
           <Stack gap="lg">
-            <Breadcrumbs>
-              <Anchor component={Link} to="/sessions">
-                {t('sessions.title')}
-              </Anchor>
-              <Text>{cohort.label}</Text>
-            </Breadcrumbs>
-            <Group justify="space-between" align="flex-start">
-              <div>
-                <Title order={1} data-testid="timetable-title">
-                  {t('timetable.title', { cohort: isolate(cohort.label) })}
-                </Title>
-                <Text c="dimmed">
-                  {localName(cohort.programme.trade, locale)} ·{' '}
-                  {t('cohort.dates', { start: format.day(cohort.startsOn), end: format.day(cohort.endsOn) })}
-                </Text>
-                <Text size="sm" c="dimmed">
-                  {t('timetable.rhythm', {
-                    theory: weekdays.list(cohort.programme.theoryWeekdays),
-                    practice: weekdays.list(cohort.programme.practiceWeekdays),
-                  })}
-                </Text>
-              </div>
-              <Group gap="xs">
-                <Button component={Link} to={`/cohorts/${cohort.id}`} variant="default">
-                  {t('timetable.cohortPage')}
-                </Button>
-                <Button component={Link} to={`/cohorts/${cohort.id}/ledger`} variant="default">
-                  {t('ledger.link')}
-                </Button>
-                {canGenerate && (
-                  <GenerateTimetableAction
-                    cohort={cohort}
-                    onDone={(counts) => {
-                      setNotice(counts);
-                      reexecute({ requestPolicy: 'network-only' });
-                    }}
-                  />
-                )}
-              </Group>
-            </Group>
+            <CohortPageHeader
+              cohort={cohort}
+              section={{ to: '/sessions', label: t('sessions.title') }}
+              title={t('timetable.title', { cohort: isolate(cohort.label) })}
+              titleTestId="timetable-title"
+              note={t('timetable.rhythm', {
+                theory: weekdays.list(cohort.programme.theoryWeekdays),
+                practice: weekdays.list(cohort.programme.practiceWeekdays),
+              })}
+            >
+              <Button component={Link} to={`/cohorts/${cohort.id}`} variant="default">
+                {t('timetable.cohortPage')}
+              </Button>
+              <Button component={Link} to={`/cohorts/${cohort.id}/ledger`} variant="default">
+                {t('ledger.link')}
+              </Button>
+              {canGenerate && (
+                <GenerateTimetableAction
+                  cohort={cohort}
+                  onDone={(counts) => {
+                    setNotice(counts);
+                    reexecute({ requestPolicy: 'network-only' });
+                  }}
+                />
+              )}
+            </CohortPageHeader>
             {notice && (
               <Alert
                 color="teal"

@@ -20,6 +20,7 @@ import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
 import { useIncubationRights } from '../session/incubation-permissions';
 import { useRoles } from '../session/timetable-permissions';
+import { NotFoundPage } from './not-found-page';
 
 const VenturePageQuery = graphql(`
   query VenturePage($id: ID!) {
@@ -115,12 +116,10 @@ export function VenturePage() {
       {({ venture }) => {
         if (!venture) {
           return (
-            <Stack align="flex-start">
-              <Title order={1}>{t('venture.notFound')}</Title>
-              <Anchor component={Link} to="/ventures">
-                {t('venture.backToList')}
-              </Anchor>
-            </Stack>
+            <NotFoundPage
+              title={t('venture.notFound')}
+              back={{ to: '/ventures', label: t('venture.backToList') }}
+            />
           );
         }
         const founders = [...venture.founders].sort((a, b) => Number(b.isLead) - Number(a.isLead));

@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { CreateVentureDialog } from '../components/create-venture-dialog';
@@ -14,6 +14,7 @@ import { useCentreFormatters } from '../i18n/use-formatters';
 import { useT } from '../i18n/use-t';
 import { formatMad } from '../lib/incubation-format';
 import { useDebouncedText } from '../lib/use-debounced-text';
+import { useKeptResult } from '../lib/use-kept-result';
 import { usePager } from '../lib/use-pager';
 import { VENTURE_PHASES } from '../lib/venture-phase';
 import { useIncubationRights } from '../session/incubation-permissions';
@@ -81,11 +82,7 @@ export function VenturesPage() {
     query: VenturesPageQuery,
     variables: { phase, search: search || null, first: PAGE_SIZE, after: pager.after },
   });
-  // The previous list stays, dimmed, while another filter's first page loads.
-  const last = useRef(result.data);
-  if (result.data) last.current = result.data;
-  const stale = !result.data && !result.error && !!last.current;
-  const shown = stale ? { ...result, data: last.current } : result;
+  const { shown, stale } = useKeptResult(result);
 
   return (
     <Stack gap="lg">
